@@ -1,0 +1,2 @@
+pub struct Token;
+pub fn tokenize(_t: &str) -> Vec<Token> { vec![] }
