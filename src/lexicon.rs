@@ -1,3 +1,614 @@
-pub struct Lexicon;
-impl Lexicon { pub fn get() -> &'static Lexicon { &Lexicon } }
-pub fn tag(_t: &[crate::tokenize::Token], _l: &Lexicon) -> Vec<()> { vec![] }
+//! The language data: reporting verbs, attributions, speaker heads, function words and denial
+//! phrases, read from the TSV files in `lexicons/` (compiled into the binary with `include_str!`)
+//! and turned into lookup tables once, on first use.
+//!
+//! Verb inflections are generated here from three stems per verb (past, present, participle), so
+//! a linguist adds one row to get قال، قالت، قالوا، يقول، تقول، يقولون، قائلاً، قائلة … The
+//! proclitics و ف ل سـ and object pronouns are stripped at lookup (`cue_at`).
+
+use crate::normalize::fold;
+use crate::tokenize::{TokKind, Token};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const CUES: (&str, &str) = ("lexicons/cues.tsv", include_str!("../lexicons/cues.tsv"));
+const ATTRIBUTIONS: (&str, &str) = ("lexicons/attributions.tsv", include_str!("../lexicons/attributions.tsv"));
+const ENTITIES: (&str, &str) = ("lexicons/entities.tsv", include_str!("../lexicons/entities.tsv"));
+const GRAMMAR: (&str, &str) = ("lexicons/grammar.tsv", include_str!("../lexicons/grammar.tsv"));
+const DENIALS: (&str, &str) = ("lexicons/denials.tsv", include_str!("../lexicons/denials.tsv"));
+
+/// What a reporting verb says about its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    Claim,
+    Denial,
+    /// سأل، تساءل: not a claim.
+    Question,
+    /// رفض: a denial when it rejects an accusation, no statement otherwise.
+    Reject,
+}
+
+/// Where a verb's content is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// The إن / أن clause; the noun phrase after the subject when there is none.
+    That,
+    /// Everything after the subject, a بأن clause included (نفى الاتهامات بأنها …).
+    Np,
+}
+
+#[derive(Clone, Debug)]
+pub struct CueEntry {
+    pub lemma: String,
+    pub kind: CueKind,
+    pub frame: Frame,
+    /// Folded preposition the verb takes before its content (إلى in أشار إلى), if any.
+    pub prep: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Masc,
+    Fem,
+    /// First person, or a form that does not say.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    Past,
+    Present,
+    /// The circumstantial participle (مشيراً، مؤكدةً): continues the current speaker.
+    Participle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inflection {
+    pub form: VerbForm,
+    pub gender: Gender,
+    pub plural: bool,
+    /// First person (قلت، نقول): the journalist or a quoted speaker talking of themself.
+    pub first_person: bool,
+}
+
+/// A reporting verb found in a token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CueMatch {
+    pub entry: usize,
+    pub infl: Inflection,
+    /// The token carried a conjunction و or ف (وقال، فقال): it continues a clause, so its subject
+    /// cannot stand before it.
+    pub conj: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityClass {
+    Title,
+    Organization,
+    Media,
+    Anonymous,
+    Place,
+    Document,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityInfo {
+    pub class: EntityClass,
+    pub gender: Gender,
+}
+
+/// Classes of function words and fixed phrases (grammar.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gram {
+    That,
+    Time,
+    Stop,
+    Conj,
+    Aux,
+    Narration,
+    Anon,
+    Accusation,
+    Issued,
+    Side,
+    Adj,
+}
+
+/// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
+#[derive(Clone, Debug)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    pub joined_l: bool,
+    /// Attributions only: the phrase attributes only when a document (بيان) follows.
+    pub needs_document: bool,
+}
+
+pub struct Lexicon {
+    pub cues: Vec<CueEntry>,
+    cue_forms: HashMap<String, (usize, Inflection)>,
+    pub attributions: Vec<Phrase>,
+    entities: Vec<(Phrase, EntityInfo)>,
+    grammar: Vec<(Phrase, Gram)>,
+    pub denials: Vec<Phrase>,
+    /// First folded word → indices into `entities` / `grammar`, longest phrase first.
+    entity_index: HashMap<String, Vec<usize>>,
+    grammar_index: HashMap<String, Vec<usize>>,
+}
+
+/// A problem in a lexicon file, pointing at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
+fn rows<'a>(file: &'a (&str, &str), columns: usize) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LexiconError>> + 'a {
+    let name = file.0;
+    file.1.lines().enumerate().filter_map(move |(i, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < columns {
+            return Some(Err(LexiconError(format!(
+                "{name}:{}: expected {columns} tab-separated columns, found {} (check for spaces where a tab belongs)",
+                i + 1,
+                cols.len()
+            ))));
+        }
+        Some(Ok((i + 1, cols)))
+    })
+}
+
+fn phrase(text: &str) -> Phrase {
+    let mut words: Vec<String> = text.split_whitespace().map(fold).collect();
+    let mut joined_l = false;
+    if words.last().is_some_and(|w| w == "ل") {
+        words.pop();
+        joined_l = true;
+    }
+    Phrase { words, joined_l, needs_document: false }
+}
+
+fn gender(name: &str, line: usize, s: &str) -> Result<Gender, LexiconError> {
+    match s {
+        "m" => Ok(Gender::Masc),
+        "f" => Ok(Gender::Fem),
+        "-" => Ok(Gender::Unknown),
+        _ => Err(LexiconError(format!("{name}:{line}: unknown gender \"{s}\" (expected m, f or -)"))),
+    }
+}
+
+impl Lexicon {
+    /// The lexicons compiled into this build. Their validity is checked by the test suite, so a
+    /// broken row cannot ship; should one slip through, analysis runs with what did load.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(|| Lexicon::load().unwrap_or_else(|_| Lexicon::empty()))
+    }
+
+    fn empty() -> Lexicon {
+        Lexicon {
+            cues: vec![],
+            cue_forms: HashMap::new(),
+            attributions: vec![],
+            entities: vec![],
+            grammar: vec![],
+            denials: vec![],
+            entity_index: HashMap::new(),
+            grammar_index: HashMap::new(),
+        }
+    }
+
+    /// Parses every lexicon file; the first error names the file and line.
+    pub fn load() -> Result<Lexicon, LexiconError> {
+        let mut lex = Lexicon::empty();
+        for row in rows(&CUES, 7) {
+            let (line, c) = row?;
+            let kind = match c[3] {
+                "claim" => CueKind::Claim,
+                "denial" => CueKind::Denial,
+                "question" => CueKind::Question,
+                "reject" => CueKind::Reject,
+                k => {
+                    return Err(LexiconError(format!(
+                        "{}:{line}: unknown kind \"{k}\" (expected claim, denial, question or reject)",
+                        CUES.0
+                    )))
+                }
+            };
+            let frame = match c[4] {
+                "that" => Frame::That,
+                "np" => Frame::Np,
+                f => return Err(LexiconError(format!("{}:{line}: unknown frame \"{f}\" (expected that or np)", CUES.0))),
+            };
+            let idx = lex.cues.len();
+            lex.cues.push(CueEntry {
+                lemma: if c[0] != "-" { c[0].to_string() } else { c[1].to_string() },
+                kind,
+                frame,
+                prep: (c[5] != "-").then(|| fold(c[5])),
+            });
+            let extra: Vec<&str> = if c[6] == "-" { vec![] } else { c[6].split(',').map(str::trim).collect() };
+            for (form, infl) in inflect(c[0], c[1], c[2], &extra) {
+                lex.cue_forms.entry(form).or_insert((idx, infl));
+            }
+        }
+        for row in rows(&ATTRIBUTIONS, 2) {
+            let (line, c) = row?;
+            let mut p = phrase(c[0]);
+            p.needs_document = match c[1] {
+                "document" => true,
+                "-" => false,
+                n => return Err(LexiconError(format!("{}:{line}: unknown needs \"{n}\" (expected document or -)", ATTRIBUTIONS.0))),
+            };
+            lex.attributions.push(p);
+        }
+        for row in rows(&ENTITIES, 3) {
+            let (line, c) = row?;
+            let class = match c[1] {
+                "title" => EntityClass::Title,
+                "organization" => EntityClass::Organization,
+                "media" => EntityClass::Media,
+                "anonymous" => EntityClass::Anonymous,
+                "place" => EntityClass::Place,
+                "document" => EntityClass::Document,
+                k => {
+                    return Err(LexiconError(format!(
+                        "{}:{line}: unknown class \"{k}\" (expected title, organization, media, anonymous, place or document)",
+                        ENTITIES.0
+                    )))
+                }
+            };
+            let g = gender(ENTITIES.0, line, c[2])?;
+            lex.entities.push((phrase(c[0]), EntityInfo { class, gender: g }));
+        }
+        for row in rows(&GRAMMAR, 2) {
+            let (line, c) = row?;
+            let class = match c[1] {
+                "that" => Gram::That,
+                "time" => Gram::Time,
+                "stop" => Gram::Stop,
+                "conj" => Gram::Conj,
+                "aux" => Gram::Aux,
+                "narration" => Gram::Narration,
+                "anon" => Gram::Anon,
+                "accusation" => Gram::Accusation,
+                "issued" => Gram::Issued,
+                "side" => Gram::Side,
+                "adj" => Gram::Adj,
+                k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
+            };
+            lex.grammar.push((phrase(c[0]), class));
+        }
+        for row in rows(&DENIALS, 1) {
+            let (_, c) = row?;
+            lex.denials.push(phrase(c[0]));
+        }
+        for (i, (p, _)) in lex.entities.iter().enumerate() {
+            lex.entity_index.entry(p.words[0].clone()).or_default().push(i);
+        }
+        for (i, (p, _)) in lex.grammar.iter().enumerate() {
+            lex.grammar_index.entry(p.words[0].clone()).or_default().push(i);
+        }
+        let ents = &lex.entities;
+        for v in lex.entity_index.values_mut() {
+            v.sort_by_key(|&i| std::cmp::Reverse(ents[i].0.words.len()));
+        }
+        let gram = &lex.grammar;
+        for v in lex.grammar_index.values_mut() {
+            v.sort_by_key(|&i| std::cmp::Reverse(gram[i].0.words.len()));
+        }
+        Ok(lex)
+    }
+
+    /// The reporting verb in folded word `w`, trying proclitics and object pronouns.
+    pub fn cue(&self, w: &str) -> Option<CueMatch> {
+        for (pre, conj) in [("", false), ("و", true), ("ف", true), ("ل", false), ("س", false), ("وس", true), ("فس", true), ("ول", true)] {
+            let Some(rest) = w.strip_prefix(pre) else { continue };
+            if rest.chars().count() < 2 {
+                continue;
+            }
+            let via_l_or_s = pre.ends_with('ل') || pre.ends_with('س');
+            for enc in ["", "ه", "ها", "هم", "هما", "هن", "ني", "نا"] {
+                let Some(stem) = rest.strip_suffix(enc) else { continue };
+                if stem.chars().count() < 2 {
+                    continue;
+                }
+                if let Some(&(entry, infl)) = self.cue_forms.get(stem) {
+                    if via_l_or_s && infl.form != VerbForm::Present {
+                        continue;
+                    }
+                    return Some(CueMatch { entry, infl, conj });
+                }
+            }
+        }
+        None
+    }
+
+    /// The entity phrase starting at token `i` (its first word may carry و ف ل ب), if any:
+    /// (its information, the index after its last token, the letters of proclitic on its first word).
+    pub fn entity_at(&self, toks: &[Token], i: usize) -> Option<(EntityInfo, usize, usize)> {
+        let t = toks.get(i).filter(|t| t.is_word())?;
+        for (first, pre) in strip_variants(&t.norm) {
+            let Some(cands) = self.entity_index.get(first.as_str()) else { continue };
+            for &c in cands {
+                let (p, info) = &self.entities[c];
+                if let Some(end) = match_rest(toks, i, p) {
+                    return Some((*info, end, pre));
+                }
+            }
+        }
+        None
+    }
+
+    /// The grammar phrase of class `class` starting at token `i` (a leading و ف stripped), if any:
+    /// the index after it.
+    pub fn gram_at(&self, toks: &[Token], i: usize, class: Gram) -> Option<usize> {
+        let t = toks.get(i).filter(|t| t.is_word())?;
+        let firsts = [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')];
+        for first in firsts.into_iter().flatten() {
+            let Some(cands) = self.grammar_index.get(first) else { continue };
+            for &c in cands {
+                let (p, cl) = &self.grammar[c];
+                if *cl == class {
+                    if let Some(end) = match_rest(toks, i, p) {
+                        return Some(end);
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
+    pub fn is(&self, w: &str, class: Gram) -> bool {
+        let firsts = [Some(w), w.strip_prefix('و'), w.strip_prefix('ف')];
+        firsts.into_iter().flatten().any(|f| {
+            self.grammar_index
+                .get(f)
+                .is_some_and(|c| c.iter().any(|&i| self.grammar[i].1 == class && self.grammar[i].0.words.len() == 1))
+        })
+    }
+
+    /// A complementizer (إن، أن، بأن) with or without a pronoun suffix (أنه، بأنها).
+    /// Returns Some(true) when it carries a pronoun.
+    pub fn complementizer(&self, w: &str) -> Option<bool> {
+        let w = w.strip_prefix('و').filter(|r| r.starts_with("ان") || r.starts_with("بان")).unwrap_or(w);
+        if self.is(w, Gram::That) && !w.starts_with('و') && !w.starts_with('ف') {
+            return Some(false);
+        }
+        for suf in ["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي"] {
+            if let Some(base) = w.strip_suffix(suf) {
+                if matches!(base, "ان" | "بان") {
+                    return Some(true);
+                }
+            }
+        }
+        None
+    }
+
+    /// The attribution phrase starting at token `i`: (the index after it, whether its last word
+    /// is a لـ joined to the next token).
+    pub fn attribution_at(&self, toks: &[Token], i: usize) -> Option<(usize, bool, bool)> {
+        let t = toks.get(i).filter(|t| t.is_word())?;
+        for p in &self.attributions {
+            for first in [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')].into_iter().flatten() {
+                if first != p.words[0] {
+                    continue;
+                }
+                if let Some(end) = match_rest(toks, i, p) {
+                    if p.joined_l {
+                        // The next word must start with the preposition لـ.
+                        if toks.get(end).is_some_and(|n| n.is_word() && n.norm.starts_with('ل')) {
+                            return Some((end, true, p.needs_document));
+                        }
+                    } else {
+                        return Some((end, false, p.needs_document));
+                    }
+                }
+            }
+        }
+        None
+    }
+
+    /// True when the folded words of `content` hold a denial phrase or a denial verb.
+    pub fn has_denial_phrase(&self, words: &[&str]) -> bool {
+        for (i, _) in words.iter().enumerate() {
+            for p in &self.denials {
+                if words.len() < i + p.words.len() {
+                    continue;
+                }
+                let mut ok = words[i..i + p.words.len()].iter().zip(&p.words).all(|(a, b)| a == b);
+                if ok && p.joined_l {
+                    ok = words.get(i + p.words.len()).is_some_and(|n| n.starts_with('ل'));
+                }
+                if ok {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+}
+
+/// A word and its readings without a proclitic: (stem, letters stripped).
+fn strip_variants(w: &str) -> Vec<(String, usize)> {
+    let mut out = vec![(w.to_string(), 0)];
+    for pre in ["و", "ف", "ب", "ل", "وب", "ول", "فب"] {
+        if let Some(rest) = w.strip_prefix(pre) {
+            if rest.chars().count() >= 2 {
+                out.push((rest.to_string(), pre.chars().count()));
+                // لـ + ال is written لل: للولايات = ل + الولايات.
+                if pre.ends_with('ل') && rest.starts_with('ل') {
+                    out.push((format!("ا{rest}"), pre.chars().count()));
+                }
+            }
+        }
+    }
+    // A leading ال is optional on single-word heads: list «رئيس», match «الرئيس».
+    let defs: Vec<(String, usize)> =
+        out.iter().filter_map(|(s, n)| s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).map(|r| (r.to_string(), *n))).collect();
+    out.extend(defs);
+    out
+}
+
+/// Matches the words of `p` after the first against the tokens after `i`; the index after the match.
+fn match_rest(toks: &[Token], i: usize, p: &Phrase) -> Option<usize> {
+    let mut j = i + 1;
+    for w in &p.words[1..] {
+        let t = toks.get(j)?;
+        if !t.is_word() || (t.norm != *w && t.norm.strip_prefix("ال") != Some(w.as_str()) && w.strip_prefix("ال") != Some(&t.norm)) {
+            return None;
+        }
+        j += 1;
+    }
+    Some(j)
+}
+
+/// Every inflected form of one verb, folded, with what it says about its subject.
+fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> Vec<(String, Inflection)> {
+    let mk = |form, gender, plural, first_person| Inflection { form, gender, plural, first_person };
+    use Gender::*;
+    use VerbForm::*;
+    let mut out = Vec::new();
+    if past != "-" {
+        let l = fold(past);
+        out.push((l.clone(), mk(Past, Masc, false, false)));
+        if let Some(stem) = l.strip_suffix('ي').or_else(|| l.strip_suffix('ا')) {
+            // Defective verbs: نفى → نفت، نفوا، نفاه.
+            out.push((format!("{stem}ت"), mk(Past, Fem, false, false)));
+            out.push((format!("{stem}وا"), mk(Past, Masc, true, false)));
+            out.push((format!("{stem}ا"), mk(Past, Masc, false, false)));
+            out.push((format!("{stem}يا"), mk(Past, Masc, true, false)));
+        } else {
+            out.push((format!("{l}ت"), mk(Past, Fem, false, false)));
+            out.push((format!("{l}وا"), mk(Past, Masc, true, false)));
+            out.push((format!("{l}ا"), mk(Past, Masc, true, false)));
+            out.push((format!("{l}تا"), mk(Past, Fem, true, false)));
+            out.push((format!("{l}ن"), mk(Past, Fem, true, false)));
+            out.push((format!("{l}نا"), mk(Past, Unknown, true, true)));
+        }
+    }
+    if present != "-" {
+        let p = fold(present);
+        if let Some(r) = p.strip_prefix('ي') {
+            let r_pl = r.strip_suffix('ي').or_else(|| r.strip_suffix('و')).unwrap_or(r);
+            out.push((p.clone(), mk(Present, Masc, false, false)));
+            out.push((format!("ت{r}"), mk(Present, Fem, false, false)));
+            out.push((format!("ا{r}"), mk(Present, Unknown, false, true)));
+            out.push((format!("ن{r}"), mk(Present, Unknown, true, true)));
+            out.push((format!("ي{r_pl}ون"), mk(Present, Masc, true, false)));
+            out.push((format!("ي{r}ان"), mk(Present, Masc, true, false)));
+            out.push((format!("ت{r}ان"), mk(Present, Fem, true, false)));
+            out.push((format!("ي{r}ن"), mk(Present, Fem, true, false)));
+        }
+    }
+    if participle != "-" {
+        let q = fold(participle);
+        let stem = q.strip_suffix('ا').unwrap_or(&q);
+        out.push((stem.to_string(), mk(Participle, Masc, false, false)));
+        out.push((format!("{stem}ا"), mk(Participle, Masc, false, false)));
+        out.push((format!("{stem}ه"), mk(Participle, Fem, false, false)));
+        out.push((format!("{stem}ين"), mk(Participle, Masc, true, false)));
+        out.push((format!("{stem}ون"), mk(Participle, Masc, true, false)));
+    }
+    for e in extra {
+        out.push((fold(e), mk(Past, Unknown, false, true)));
+    }
+    out
+}
+
+/// What the tagger knows of one token.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tag {
+    pub cue: Option<CueMatch>,
+    /// A complementizer; `Some(true)` when it carries a pronoun (أنه).
+    pub that: Option<bool>,
+}
+
+/// Tags every token: reporting verbs and complementizers.
+pub fn tag(toks: &[Token], lex: &Lexicon) -> Vec<Tag> {
+    toks.iter()
+        .map(|t| {
+            if t.kind != TokKind::Word {
+                return Tag::default();
+            }
+            Tag { cue: lex.cue(&t.norm), that: lex.complementizer(&t.norm) }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lexicon_file_loads() {
+        if let Err(e) = Lexicon::load() {
+            panic!("{e}");
+        }
+    }
+
+    fn cue(w: &str) -> Option<(String, Inflection, bool)> {
+        let lex = Lexicon::get();
+        lex.cue(&fold(w)).map(|m| (lex.cues[m.entry].lemma.clone(), m.infl, m.conj))
+    }
+
+    #[test]
+    fn verbs_are_found_in_every_person_tense_and_with_clitics() {
+        for (w, lemma) in [
+            ("قال", "قال"), ("قالت", "قال"), ("قالوا", "قال"), ("يقول", "قال"), ("تقول", "قال"),
+            ("وقال", "قال"), ("فقال", "قال"), ("وقالت", "قال"), ("وأضاف", "أضاف"), ("وأضافت", "أضاف"),
+            ("وتابع", "تابع"), ("يؤكد", "أكد"), ("مؤكداً", "أكد"), ("مؤكدة", "أكد"), ("مشيراً", "أشار"),
+            ("لافتاً", "لفت"), ("سيقول", "قال"), ("نفى", "نفى"), ("نفت", "نفى"), ("ونفى", "نفى"),
+            ("ينفي", "نفى"), ("تنفي", "نفى"), ("نفاه", "نفى"), ("اعتبرته", "اعتبر"), ("ووصفت", "وصف"),
+            ("يدعو", "دعا"), ("دعت", "دعا"), ("وأفادت", "أفاد"), ("قائلاً", "قال"), ("قلت", "قال"),
+        ] {
+            assert_eq!(cue(w).map(|c| c.0), Some(lemma.to_string()), "{w}");
+        }
+    }
+
+    #[test]
+    fn inflection_carries_gender_and_conjunction() {
+        let (_, infl, conj) = cue("وأضافت").unwrap();
+        assert_eq!(infl.gender, Gender::Fem);
+        assert!(conj);
+        let (_, infl, conj) = cue("مشيراً").unwrap();
+        assert_eq!(infl.form, VerbForm::Participle);
+        assert!(!conj);
+    }
+
+    #[test]
+    fn words_that_only_look_like_verbs_are_not_cues() {
+        for w in ["قالب", "بين", "وزارة", "المتحدث", "التقارير", "القول"] {
+            assert!(cue(w).is_none(), "{w}");
+        }
+    }
+
+    #[test]
+    fn complementizers_with_and_without_pronouns() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.complementizer(&fold("أن")), Some(false));
+        assert_eq!(lex.complementizer(&fold("بأن")), Some(false));
+        assert_eq!(lex.complementizer(&fold("إنه")), Some(true));
+        assert_eq!(lex.complementizer(&fold("بأنها")), Some(true));
+        assert_eq!(lex.complementizer(&fold("إنما")), None);
+        assert_eq!(lex.complementizer(&fold("انتهى")), None);
+    }
+
+    #[test]
+    fn entities_match_with_clitics_and_article() {
+        let lex = Lexicon::get();
+        let text = "للولايات المتحدة والرئيس وكالة";
+        let toks = crate::tokenize::tokenize(text);
+        let (info, end, pre) = lex.entity_at(&toks, 0).unwrap();
+        assert_eq!((info.class, end, pre), (EntityClass::Place, 2, 1));
+        assert_eq!(lex.entity_at(&toks, 2).unwrap().0.class, EntityClass::Title);
+        assert_eq!(lex.entity_at(&toks, 3).unwrap().0.class, EntityClass::Media);
+    }
+}

@@ -14,6 +14,7 @@
 //! ```
 
 pub mod lexicon;
+pub mod mentions;
 pub mod normalize;
 pub mod output;
 pub mod quotes;
@@ -49,8 +50,8 @@ fn analyze_bytes(text: &str) -> Analysis {
             .diagnostics
             .push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }
-    for q in &quotes.unclosed {
-        analysis.diagnostics.push(format!("a quotation mark at offset {q} is never closed"));
+    if quotes.unclosed > 0 {
+        analysis.diagnostics.push(format!("{} quotation mark(s) are never closed or opened; those passages are read as narration", quotes.unclosed));
     }
     analysis
 }

@@ -1,2 +1,86 @@
-//! stub
-pub fn is_arabic_letter(c: char) -> bool { ('\u{0621}'..='\u{064A}').contains(&c) }
+//! Normalization: the folding of Arabic spelling variants that lets one lexicon entry match every
+//! way a word is written.
+//!
+//! Folding drops diacritics (tashkeel, Quranic marks) and tatweel, unifies the alef/hamza forms
+//! (أ إ آ ٱ → ا, ؤ → و, ئ → ي), ى → ي and ة → ه, and maps Persian letters to Arabic ones. It is the
+//! same folding the evaluation applies. The folded form of a token lives beside its offsets into
+//! the original text (see `tokenize`), so nothing downstream ever needs an offset into folded text.
+
+/// True for marks that folding drops: harakat, tanween, shadda, sukun, dagger alef, Quranic
+/// annotation signs and tatweel.
+pub fn is_dropped(c: char) -> bool {
+    matches!(c,
+        '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}'
+        | '\u{0640}')
+}
+
+/// True for an Arabic letter (not a mark, digit or punctuation).
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}' | '\u{0671}'..='\u{06D3}'
+        | '\u{06FA}'..='\u{06FC}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}'
+        | '\u{FB50}'..='\u{FDFB}' | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// The folded form of one character; `None` when folding drops it.
+pub fn fold_char(c: char) -> Option<char> {
+    if is_dropped(c) {
+        return None;
+    }
+    Some(match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ى' | 'ئ' | 'ی' | 'ې' => 'ي',
+        'ة' | 'ۀ' | 'ۃ' => 'ه',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        'ھ' => 'ه',
+        // Arabic-Indic and extended digits to ASCII, so «٢٠٢١» and «2021» are one number.
+        '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        c => c.to_lowercase().next().unwrap_or(c),
+    })
+}
+
+/// Folds a whole string (lexicon entries and tokens alike go through this one function).
+pub fn fold(s: &str) -> String {
+    s.chars().filter_map(fold_char).collect()
+}
+
+/// The byte offset in `original` just after its first `n` letters (dropped marks that follow a
+/// letter stay with it). Used to split a proclitic such as و or لـ off a word in the original text.
+pub fn skip_letters(original: &str, n: usize) -> usize {
+    let mut seen = 0;
+    for (i, c) in original.char_indices() {
+        if fold_char(c).is_none() {
+            continue;
+        }
+        if seen == n {
+            return i;
+        }
+        seen += 1;
+    }
+    original.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_diacritics_hamza_ya_and_ta_marbuta() {
+        assert_eq!(fold("أَعْلَنَ"), "اعلن");
+        assert_eq!(fold("مُشِيراً"), "مشيرا");
+        assert_eq!(fold("نفى"), "نفي");
+        assert_eq!(fold("الرئاسة"), "الرياسه");
+        assert_eq!(fold("مسؤول"), "مسوول");
+        assert_eq!(fold("قـــال"), "قال");
+        assert_eq!(fold("٢٠٢١"), "2021");
+    }
+
+    #[test]
+    fn skip_letters_keeps_marks_with_their_letter() {
+        let w = "وَقَالَ";
+        let cut = skip_letters(w, 1);
+        assert_eq!(&w[cut..], "قَالَ");
+        assert_eq!(skip_letters("لل", 5), 4);
+    }
+}

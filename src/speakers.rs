@@ -1,1 +1,199 @@
-pub fn resolve(_t: &str, _k: &[crate::tokenize::Token], _f: Vec<()>, _l: &crate::lexicon::Lexicon) -> crate::Analysis { crate::Analysis::default() }
+//! Speakers: one entity per speaker however it is mentioned, and every statement given to one.
+//!
+//! A mention joins an entity already seen when its name is part of the entity's name or the other
+//! way round (بيسكوف = دميتري بيسكوف; رويترز = وكالة رويترز), or, for a bare title, when an entity
+//! was introduced with the same title word (الرئيس الديمقراطي → الرئيس الأمريكي جو بايدن). An
+//! implicit subject (وأضافت) goes to the entity the text is following, skipping those whose gender
+//! disagrees. Each entity is named by its most complete name, its role by its titles.
+
+use crate::lexicon::{EntityClass, Gender, Lexicon};
+use crate::mentions::Mention;
+use crate::output::{Analysis, Span, Speaker, SpeakerKind, Statement};
+use crate::statements::{Event, Subject};
+use crate::tokenize::Token;
+
+struct Entity {
+    name: String,
+    role: String,
+    kind: SpeakerKind,
+    gender: Gender,
+    key: Vec<String>,
+    title_heads: Vec<String>,
+    mentions: Vec<(usize, usize)>,
+    has_statement: bool,
+}
+
+fn kind_of(m: &Mention) -> SpeakerKind {
+    match m.class {
+        Some(EntityClass::Organization | EntityClass::Place | EntityClass::Document) => SpeakerKind::Organization,
+        Some(EntityClass::Media) => SpeakerKind::Media,
+        Some(EntityClass::Anonymous) if m.name.is_empty() => SpeakerKind::Anonymous,
+        _ => SpeakerKind::Person,
+    }
+}
+
+/// True when `small` occurs in `big` as a run of whole words.
+fn contains(big: &[String], small: &[String]) -> bool {
+    !small.is_empty() && big.windows(small.len()).any(|w| w == small)
+}
+
+fn strip_article(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).to_string()).collect()
+}
+
+fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
+    if m.key.is_empty() {
+        return false;
+    }
+    if kind == SpeakerKind::Person && !m.name.is_empty() {
+        // Names: one contains the other (بيسكوف ⊂ دميتري بيسكوف).
+        return e.kind == SpeakerKind::Person && (contains(&e.key, &m.key) || contains(&m.key, &e.key));
+    }
+    if kind == SpeakerKind::Person && m.name.is_empty() {
+        return false;
+    }
+    let (a, b) = (strip_article(&e.key), strip_article(&m.key));
+    contains(&a, &b) || contains(&b, &a)
+}
+
+/// Resolves every statement's subject to a speaker and builds the analysis (byte offsets).
+pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -> Analysis {
+    let mut entities: Vec<Entity> = Vec::new();
+    // The entity the text is following, most recent last.
+    let mut recent: Vec<usize> = Vec::new();
+    let mut statements = Vec::new();
+    let touch = |recent: &mut Vec<usize>, e: usize| {
+        recent.retain(|&x| x != e);
+        recent.push(e);
+    };
+    for ev in events {
+        match ev {
+            Event::Asked(m) => {
+                let e = entity_for(&mut entities, &m, &recent);
+                touch(&mut recent, e);
+            }
+            Event::Statement(f) => {
+                let (e, why) = match &f.subject {
+                    Subject::Explicit(m) => {
+                        let e = entity_for(&mut entities, m, &recent);
+                        (e, format!("named «{}»", &text[m.start..m.end]))
+                    }
+                    Subject::Implicit { gender, .. } => {
+                        let found = recent.iter().rev().find(|&&e| {
+                            let g = entities[e].gender;
+                            *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
+                        });
+                        match found.or(recent.last()) {
+                            Some(&e) => (e, format!("not named; the text was following «{}»", entities[e].name)),
+                            None => continue,
+                        }
+                    }
+                };
+                if let Subject::Explicit(_) = &f.subject {
+                    // A gendered verb with a named subject tells that subject's gender.
+                    if entities[e].gender == Gender::Unknown {
+                        if let Some(g) = cue_gender(text, f.cue) {
+                            entities[e].gender = g;
+                        }
+                    }
+                }
+                entities[e].has_statement = true;
+                touch(&mut recent, e);
+                statements.push((e, f, why));
+            }
+        }
+    }
+    // Speakers in order of their first statement.
+    let mut order: Vec<usize> = Vec::new();
+    for (e, _, _) in &statements {
+        if !order.contains(e) {
+            order.push(*e);
+        }
+    }
+    let id_of = |e: usize| order.iter().position(|&x| x == e).unwrap_or(0);
+    let span = |(a, b): (usize, usize)| Span { start: a, end: b, text: text[a..b].to_string() };
+    let speakers = order
+        .iter()
+        .enumerate()
+        .map(|(id, &e)| {
+            let en = &entities[e];
+            Speaker {
+                id,
+                name: en.name.clone(),
+                role: en.role.clone(),
+                kind: en.kind,
+                mentions: en.mentions.iter().map(|&m| span(m)).collect(),
+            }
+        })
+        .collect();
+    let statements = statements
+        .into_iter()
+        .enumerate()
+        .map(|(id, (e, f, why))| Statement {
+            id,
+            speaker: id_of(e),
+            kind: f.kind,
+            form: f.form,
+            cue: span(f.cue),
+            content: span(f.content),
+            confidence: (f.confidence * 100.0).round() / 100.0,
+            explain: Some(format!("{}; speaker {}", f.rule, why)),
+        })
+        .collect();
+    Analysis { speakers, statements, diagnostics: vec![] }
+}
+
+/// Gender from the verb's ending: past ـت, present تـ (third person feminine).
+fn cue_gender(text: &str, cue: (usize, usize)) -> Option<Gender> {
+    let lex = Lexicon::get();
+    let m = lex.cue(&crate::normalize::fold(&text[cue.0..cue.1]))?;
+    (m.infl.gender != Gender::Unknown && !m.infl.plural).then_some(m.infl.gender)
+}
+
+/// The entity a mention names: an existing one, or a new one.
+fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usize {
+    let kind = kind_of(m);
+    let mut found = entities.iter().position(|e| same_entity(e, m, kind));
+    if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person {
+        // A bare title stands for the latest person introduced with the same title word.
+        if let Some(h) = &m.title_head {
+            found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.contains(h));
+        }
+    }
+    let display = if m.name.is_empty() { m.role.clone() } else { m.name.clone() };
+    match found {
+        Some(e) => {
+            let en = &mut entities[e];
+            en.mentions.push((m.start, m.end));
+            if m.key.len() > en.key.len() && !m.name.is_empty() {
+                en.key = m.key.clone();
+                en.name = display;
+            }
+            if en.role.is_empty() && !m.role.is_empty() && !m.name.is_empty() {
+                en.role = m.role.clone();
+            }
+            if let Some(h) = &m.title_head {
+                if !en.title_heads.contains(h) {
+                    en.title_heads.push(h.clone());
+                }
+            }
+            if en.gender == Gender::Unknown {
+                en.gender = m.gender;
+            }
+            e
+        }
+        None => {
+            entities.push(Entity {
+                name: display,
+                role: if m.name.is_empty() && kind != SpeakerKind::Anonymous { String::new() } else { m.role.clone() },
+                kind,
+                gender: m.gender,
+                key: m.key.clone(),
+                title_heads: m.title_head.iter().cloned().collect(),
+                mentions: vec![(m.start, m.end)],
+                has_statement: false,
+            });
+            entities.len() - 1
+        }
+    }
+}

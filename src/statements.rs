@@ -1,1 +1,456 @@
-pub fn find(_t: &str, _k: &[crate::tokenize::Token], _g: &[()], _q: &crate::quotes::Quotes, _l: &crate::lexicon::Lexicon) -> Vec<()> { vec![] }
+//! Statements: for every cue, where its content is and who its subject is.
+//!
+//! Verb cues (قال، أكد، نفى …) take their subject after them (قال الرئيس …), before them at the
+//! start of a clause (موسكو نفت …، وكانت وكالة رويترز، ذكرت …) or from the text's current speaker
+//! (وأضاف …، مشيراً إلى …). Their content is a quotation, the إن / أن clause, or the noun phrase
+//! after the subject, up to the end of the sentence or the next cue that continues the same
+//! speaker. Attribution phrases (وفقاً لـ، بحسب) take the speaker after them and the rest of the
+//! sentence as content. Which entity each subject is, is decided later, in `speakers`.
+
+use crate::lexicon::{CueKind, EntityClass, Frame, Gender, Gram, Lexicon, Tag, VerbForm};
+use crate::mentions::{self, Mention};
+use crate::output::{Form, StatementKind};
+use crate::quotes::Quotes;
+use crate::tokenize::{TokKind, Token};
+
+/// Who a statement's subject is, before coreference.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subject {
+    /// Named in the text.
+    Explicit(Mention),
+    /// Not named (وأضاف، مشيراً): the speaker the text is following, agreeing in gender.
+    Implicit { gender: Gender, plural: bool },
+}
+
+/// A statement found in the text, with byte ranges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub cue: (usize, usize),
+    pub content: (usize, usize),
+    pub subject: Subject,
+    pub kind: StatementKind,
+    pub form: Form,
+    pub confidence: f32,
+    pub rule: String,
+}
+
+/// What `find` reports, in text order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    Statement(Found),
+    /// A question: the one asked becomes the one the text follows (… فقال “نعم”).
+    Asked(Mention),
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    toks: &'a [Token],
+    tags: &'a [Tag],
+    quotes: &'a Quotes,
+    lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    fn in_quote(&self, i: usize) -> bool {
+        self.quotes.inside[i].is_some()
+    }
+
+    /// A sentence end outside quotations.
+    fn is_end(&self, i: usize) -> bool {
+        matches!(self.toks[i].kind, TokKind::End | TokKind::Para) && !self.in_quote(i)
+    }
+
+    fn sentence_start(&self, i: usize) -> usize {
+        let mut s = i;
+        while s > 0 && !self.is_end(s - 1) {
+            s -= 1;
+        }
+        s
+    }
+
+    fn sentence_end(&self, i: usize) -> usize {
+        let mut e = i;
+        while e < self.toks.len() && !self.is_end(e) {
+            e += 1;
+        }
+        e
+    }
+
+    fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
+        self.tags[i].cue.filter(|_| !self.in_quote(i))
+    }
+
+    /// A token that opens reported content: a complementizer, a colon, a quotation.
+    fn opens_content(&self, i: usize) -> bool {
+        self.tags[i].that.is_some() || self.toks[i].kind == TokKind::Colon || self.quotes.opening_at(i).is_some()
+    }
+
+    /// An addressee after the verb: للصحفيين، لوكالة فرانس برس، لي، له.
+    fn addressee_end(&self, i: usize, limit: usize) -> Option<usize> {
+        let t = self.toks.get(i).filter(|t| t.is_word())?;
+        let rest = t.norm.strip_prefix('ل')?;
+        let pronoun = matches!(rest, "ي" | "ه" | "ها" | "هم" | "هما" | "نا" | "كم");
+        let definite = rest.starts_with('ل');
+        let head = self.lex.entity_at(self.toks, i).is_some_and(|e| e.2 == 1);
+        if pronoun {
+            return Some(i + 1);
+        }
+        if !definite && !head {
+            return None;
+        }
+        let m = mentions::parse(self.text, self.toks, self.quotes, self.lex, i, limit, true);
+        Some(m.map_or(i + 1, |m| m.tok_end))
+    }
+}
+
+/// Finds every statement (and question) in the text.
+pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lexicon) -> Vec<Event> {
+    let cx = Ctx { text, toks, tags, quotes, lex };
+    let mut events = Vec::new();
+    // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
+    let mut used = vec![false; toks.len()];
+    for i in 0..toks.len() {
+        if used[i] || cx.in_quote(i) {
+            continue;
+        }
+        if let Some(cm) = cx.cue(i) {
+            if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
+                events.push(ev);
+            }
+        } else if let Some((end, joined, needs_doc)) = lex.attribution_at(toks, i) {
+            if let Some(ev) = attribution_statement(&cx, i, end, joined, needs_doc) {
+                events.push(ev);
+            }
+        }
+    }
+    events
+}
+
+/// The subject before a verb, at the start of its clause: «لكن موسكو نفت»، «وكانت وكالة رويترز،
+/// ذكرت»، «إن الرئيس الأمريكي جو بايدن، أبلغ».
+fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
+    let s = cx.sentence_start(cue);
+    let mut b = cue;
+    let mut words = 0;
+    while b > s && words < 14 {
+        let t = &cx.toks[b - 1];
+        if t.is_word() {
+            let w = t.norm.as_str();
+            if cx.tags[b - 1].that.is_some() || cx.lex.is(w, Gram::Conj) || cx.lex.is(w, Gram::Aux) || w == "و" || w == "ف" {
+                break;
+            }
+            if cx.tags[b - 1].cue.is_some() {
+                return None;
+            }
+            words += 1;
+        } else if matches!(t.kind, TokKind::Colon) || matches!(t.kind, TokKind::Quote(_)) && cx.quotes.opening_at(b - 1).is_none() && !cx.in_quote(b - 1) && words == 0 {
+            break;
+        } else if !matches!(t.kind, TokKind::Comma | TokKind::Quote(_)) {
+            break;
+        }
+        b -= 1;
+    }
+    // «من جانبه،» and «وقد» before the subject are not part of it.
+    while b < cue && (!cx.toks[b].is_word() || cx.lex.is(&cx.toks[b].norm, Gram::Aux)) {
+        b += 1;
+    }
+    if b >= cue {
+        return None;
+    }
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, b, cue, false)?;
+    // The phrase must reach the verb (only commas and «قد» between).
+    let mut k = m.tok_end;
+    while k < cue && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.lex.is(&cx.toks[k].norm, Gram::Aux)) {
+        k += 1;
+    }
+    (k == cue).then_some(m)
+}
+
+/// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
+fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usize {
+    while i < limit {
+        let t = &cx.toks[i];
+        if matches!(t.kind, TokKind::Comma) {
+            i += 1;
+            continue;
+        }
+        if !t.is_word() {
+            break;
+        }
+        if cx.lex.is(&t.norm, Gram::Time) {
+            i += 1;
+            continue;
+        }
+        if prep.is_some_and(|p| p == t.norm) {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = cx.addressee_end(i, limit) {
+            i = e;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// Where content that starts at `start` ends: the sentence end, or just before the next cue that
+/// starts a statement of its own. Quotations are skipped whole.
+fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
+    let mut k = start;
+    while k < sent_end {
+        if let Some(q) = cx.quotes.opening_at(k) {
+            k = q.close + 1;
+            continue;
+        }
+        if k > start {
+            if let Some(cm) = cx.cue(k) {
+                // A cue whose subject opens this very clause is speech inside the content
+                // («إن بايدن أبلغ بوتين أن …»): it stays in.
+                let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1);
+                if !nested || cm.conj || cm.infl.form == VerbForm::Participle {
+                    return cut_back(cx, start, k);
+                }
+            }
+            if cx.lex.attribution_at(cx.toks, k).is_some() && matches!(cx.toks[k - 1].kind, TokKind::Comma) {
+                return k - 1;
+            }
+        }
+        k += 1;
+    }
+    sent_end
+}
+
+/// Content cut before the cue at `k`: back over the clause that leads to it (its conjunction,
+/// relative pronoun or subject), to the comma that opens it when one is close.
+fn cut_back(cx: &Ctx, start: usize, k: usize) -> usize {
+    let mut c = k;
+    let mut steps = 0;
+    while c > start + 1 && steps < 6 {
+        if matches!(cx.toks[c - 1].kind, TokKind::Comma) {
+            return c - 1;
+        }
+        c -= 1;
+        steps += 1;
+    }
+    k
+}
+
+/// The byte range of tokens `a..b`, trimmed of punctuation at both ends (quotation marks are kept
+/// when they close a quotation that the range opens, and dropped otherwise).
+fn span(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let trim = |t: &Token| matches!(t.kind, TokKind::Comma | TokKind::Colon | TokKind::End | TokKind::Para | TokKind::Quote(_) | TokKind::Other);
+    while a < b && trim(&cx.toks[a]) {
+        a += 1;
+    }
+    while b > a && trim(&cx.toks[b - 1]) {
+        b -= 1;
+    }
+    (a < b).then(|| (cx.toks[a].start, cx.toks[b - 1].end))
+}
+
+fn has_quote(cx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|k| cx.quotes.opening_at(k).is_some())
+}
+
+fn kind_of(cx: &Ctx, cue_kind: CueKind, a: usize, b: usize) -> StatementKind {
+    if cue_kind == CueKind::Denial || cue_kind == CueKind::Reject {
+        return StatementKind::Denial;
+    }
+    let words: Vec<&str> = cx.toks[a..b].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
+    if cx.lex.has_denial_phrase(&words) {
+        StatementKind::Denial
+    } else {
+        StatementKind::Claim
+    }
+}
+
+fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [bool]) -> Option<Event> {
+    let entry = &cx.lex.cues[cm.entry];
+    if cm.infl.first_person {
+        return None;
+    }
+    // The journalist's own voice: «ويذكر أن»، «يشار إلى أن».
+    if cx.lex.gram_at(cx.toks, i, Gram::Narration).is_some() {
+        return None;
+    }
+    let sent_end = cx.sentence_end(i);
+    let prep = entry.prep.as_deref();
+    let mut rule = String::new();
+
+    // 1. The subject.
+    let mut subject = None;
+    let mut after = i + 1;
+    if !cm.conj && cm.infl.form != VerbForm::Participle {
+        if let Some(m) = subject_before(cx, i) {
+            rule.push_str("subject before the verb");
+            subject = Some(m);
+        }
+    }
+    if subject.is_none() && cm.infl.form != VerbForm::Participle {
+        let p = skip_fillers(cx, i + 1, sent_end, None);
+        if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false) {
+                after = m.tok_end;
+                rule.push_str("subject after the verb");
+                subject = Some(m);
+            }
+        }
+    }
+    // «ذكرت رويترز نقلاً عن مصادر»: the attribution belongs to this verb's frame.
+    let mut k = skip_fillers(cx, after, sent_end, prep);
+    if let Some((end, joined, _)) = cx.lex.attribution_at(cx.toks, k) {
+        for u in &mut used[k..end] {
+            *u = true;
+        }
+        let src = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined);
+        if let Some(src) = src {
+            k = skip_fillers(cx, src.tok_end, sent_end, prep);
+            // A named person passed on by an outlet is the speaker (GUIDELINES: «An outlet passing
+            // on a named person's words»); anonymous sources leave the outlet as speaker.
+            if !src.name.is_empty() && src.class != Some(EntityClass::Anonymous) && src.class != Some(EntityClass::Media) && subject.as_ref().is_some_and(|s| s.class == Some(EntityClass::Media)) {
+                subject = Some(src);
+                rule.push_str(", passed on by an outlet");
+            }
+        }
+    }
+
+    // 2. The content.
+    let (content, form) = if entry.frame == Frame::Np && entry.kind != CueKind::Question {
+        let start = skip_fillers(cx, after, sent_end, prep);
+        let end = content_end(cx, start, sent_end);
+        (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
+    } else if k < sent_end && cx.toks[k].kind == TokKind::Colon {
+        let q = cx.quotes.opening_at(k + 1).copied();
+        match q {
+            Some(q) => (span(cx, q.open + 1, q.close), Form::Direct),
+            None => {
+                let end = content_end(cx, k + 1, sent_end);
+                (span(cx, k + 1, end), Form::Direct)
+            }
+        }
+    } else if let Some(q) = cx.quotes.opening_at(k).copied() {
+        (span(cx, q.open + 1, q.close), Form::Direct)
+    } else if k < sent_end && cx.tags[k].that.is_some() {
+        // إن / أن: the particle itself is left out; with a pronoun (أنه) the content starts at it.
+        let start = if cx.tags[k].that == Some(true) { k } else { k + 1 };
+        let end = content_end(cx, start, sent_end);
+        (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
+    } else if k >= sent_end || cx.toks[k].kind == TokKind::End {
+        // «“…”، قال فلان»: the quotation before the verb.
+        let mut b = i;
+        while b > 0 && matches!(cx.toks[b - 1].kind, TokKind::Comma) {
+            b -= 1;
+        }
+        let before = cx.quotes.quotes.iter().find(|q| q.close + 1 == b || q.close == b);
+        match (before, subject.is_some()) {
+            (Some(q), _) => (span(cx, q.open + 1, q.close), Form::Direct),
+            _ => (None, Form::Indirect),
+        }
+    } else {
+        // A noun phrase (أعلن استعداد بلاده …).
+        let end = content_end(cx, k, sent_end);
+        (span(cx, k, end), if has_quote(cx, k, end) { Form::Mixed } else { Form::Indirect })
+    };
+    let content = content?;
+    let ctok = |b: usize| cx.toks.iter().position(|t| t.start >= b).unwrap_or(cx.toks.len());
+    let (ca, cb) = (ctok(content.0), cx.toks.iter().rposition(|t| t.end <= content.1).map_or(0, |x| x + 1));
+
+    if entry.kind == CueKind::Question {
+        // Only who was asked matters: they answer next.
+        if let Some(Subject::Explicit(_)) = subject.clone().map(Subject::Explicit) {
+            let p = skip_fillers(cx, after, sent_end, None);
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false) {
+                return Some(Event::Asked(m));
+            }
+        }
+        return None;
+    }
+    let mut kind = kind_of(cx, entry.kind, ca, cb);
+    if entry.kind == CueKind::Reject {
+        // رفض is a denial only when what is rejected is an accusation.
+        let accuses = cx.toks[ca..cb].iter().filter(|t| t.is_word()).take(3).any(|t| {
+            cx.lex.is(&t.norm, Gram::Accusation) || t.norm.strip_prefix("ال").is_some_and(|w| cx.lex.is(w, Gram::Accusation))
+        });
+        if !accuses {
+            return None;
+        }
+        kind = StatementKind::Denial;
+    }
+    let mut confidence: f32 = match form {
+        Form::Direct => 0.9,
+        Form::Mixed => 0.85,
+        Form::Indirect => 0.8,
+    };
+    let subject = match subject {
+        Some(m) => {
+            if m.name.is_empty() {
+                confidence -= 0.05;
+            }
+            Subject::Explicit(m)
+        }
+        None => {
+            confidence -= 0.1;
+            rule.push_str(if cm.infl.form == VerbForm::Participle {
+                "participle continuing the current speaker"
+            } else {
+                "no named subject: the current speaker"
+            });
+            Subject::Implicit { gender: cm.infl.gender, plural: cm.infl.plural }
+        }
+    };
+    if entry.frame == Frame::Np || form == Form::Indirect && cx.tags.get(k).is_none_or(|t| t.that.is_none()) {
+        confidence -= 0.05;
+    }
+    Some(Event::Statement(Found {
+        cue: (cx.toks[i].start, cx.toks[i].end),
+        content,
+        subject,
+        kind,
+        form,
+        confidence: confidence.clamp(0.05, 0.99),
+        rule: format!("verb «{}» ({:?}); {}", entry.lemma, form, rule),
+    }))
+}
+
+fn attribution_statement(cx: &Ctx, a: usize, end: usize, joined: bool, needs_doc: bool) -> Option<Event> {
+    let sent_start = cx.sentence_start(a);
+    let sent_end = cx.sentence_end(a);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined)?;
+    if needs_doc && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان") {
+        return None;
+    }
+    // Content before the phrase («…، وفقاً لأحد المصادر») or after it («وبحسب الصحيفة، فإن …»).
+    let lead_words = (sent_start..a).filter(|&k| cx.toks[k].is_word()).count();
+    let (content, rule) = if lead_words >= 3 {
+        (span(cx, sent_start, a), "attribution after its content")
+    } else {
+        let mut k = m.tok_end;
+        // Skip what is not content: commas, addressees (للمكالمة) and a particle (فإن، أن).
+        while k < sent_end && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m.tok_end) {
+            k += 1;
+        }
+        if k < sent_end && (cx.tags[k].that == Some(false) || matches!(cx.toks[k].norm.as_str(), "فان" | "فانه" | "فانها")) {
+            k += 1;
+        }
+        let e = content_end(cx, k, sent_end);
+        (span(cx, k, e), "attribution before its content")
+    };
+    let content = content?;
+    let words: Vec<&str> = cx
+        .toks
+        .iter()
+        .filter(|t| t.is_word() && t.start >= content.0 && t.end <= content.1)
+        .map(|t| t.norm.as_str())
+        .collect();
+    let kind = if cx.lex.has_denial_phrase(&words) { StatementKind::Denial } else { StatementKind::Claim };
+    Some(Event::Statement(Found {
+        cue: (cx.toks[a].start, cx.toks[end - 1].end),
+        content,
+        subject: Subject::Explicit(m),
+        kind,
+        form: Form::Indirect,
+        confidence: 0.7,
+        rule: rule.to_string(),
+    }))
+}

@@ -1,2 +1,178 @@
-pub struct Token;
-pub fn tokenize(_t: &str) -> Vec<Token> { vec![] }
+//! Tokenization: words, numbers, punctuation, quote marks and paragraph ends, each with its byte
+//! range in the original text and, for words, its folded form.
+//!
+//! Proclitics (و ف ل ب سـ) stay inside the word token here: Arabic writes them joined, and whether
+//! a leading و is a clitic or part of the stem (وزارة, وصف) is only known against a lexicon, so the
+//! tagger (`lexicon::tag`) splits them off by trying each reading. `normalize::skip_letters` maps
+//! a split back to original offsets.
+
+use crate::normalize::{fold_char, is_arabic_letter};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    /// Sentence-final punctuation: . ! ? ؟ …
+    End,
+    /// Clause punctuation: ، , ؛ ; and dashes.
+    Comma,
+    Colon,
+    /// A quotation mark; which side it opens or closes is decided by `quotes`.
+    Quote(QuoteMark),
+    /// ( [ { and ) ] }.
+    Open,
+    Close,
+    /// A line break: the end of a paragraph (and of a sentence).
+    Para,
+    /// Anything else: symbols, emoji, stray marks.
+    Other,
+}
+
+/// The shape of a quotation mark, which fixes what it can pair with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteMark {
+    /// « (opens) — pairs with ».
+    GuillemetOpen,
+    /// » (closes).
+    GuillemetClose,
+    /// “ ” „ ‟ ″ and the straight " — paired by position.
+    Double,
+    /// ‘ ’ ‚ ‹ › and the straight ' — paired by position.
+    Single,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokKind,
+    /// Byte range in the original text.
+    pub start: usize,
+    pub end: usize,
+    /// Folded form (see `normalize`); for non-words, the character itself.
+    pub norm: String,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_arabic_letter(c) || fold_char(c).is_none() || c == '\u{200C}' || c == '\u{200D}'
+}
+
+fn classify(c: char) -> Option<TokKind> {
+    Some(match c {
+        '.' | '!' | '?' | '؟' | '…' | '۔' => TokKind::End,
+        '،' | ',' | '؛' | ';' | '–' | '—' | '-' | '_' => TokKind::Comma,
+        ':' => TokKind::Colon,
+        '«' => TokKind::Quote(QuoteMark::GuillemetOpen),
+        '»' => TokKind::Quote(QuoteMark::GuillemetClose),
+        '"' | '“' | '”' | '„' | '‟' | '″' | '＂' => TokKind::Quote(QuoteMark::Double),
+        '\'' | '‘' | '’' | '‚' | '‹' | '›' => TokKind::Quote(QuoteMark::Single),
+        '(' | '[' | '{' => TokKind::Open,
+        ')' | ']' | '}' => TokKind::Close,
+        '\n' | '\u{2029}' => TokKind::Para,
+        _ => return None,
+    })
+}
+
+/// Splits `text` into tokens. Whitespace (other than line breaks) separates tokens and is not one;
+/// several line breaks in a row give one `Para` token.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphabetic() || is_arabic_letter(c) {
+            let mut end = i + c.len_utf8();
+            let mut norm = String::new();
+            norm.extend(fold_char(c));
+            while let Some(&(j, d)) = chars.peek() {
+                // An apostrophe between letters belongs to the word (Latin names: O'Brien).
+                if is_word_char(d) && !d.is_ascii_digit() {
+                    norm.extend(fold_char(d));
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { kind: TokKind::Word, start: i, end, norm });
+        } else if c.is_numeric() {
+            let mut end = i + c.len_utf8();
+            let mut norm = String::new();
+            norm.extend(fold_char(c));
+            while let Some(&(j, d)) = chars.peek() {
+                let inner_sep = matches!(d, '.' | ',' | '٫' | '٬' | '/')
+                    && text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_numeric());
+                if d.is_numeric() || inner_sep {
+                    norm.extend(fold_char(d));
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { kind: TokKind::Number, start: i, end, norm });
+        } else if let Some(kind) = classify(c) {
+            if kind == TokKind::Para && tokens.last().is_some_and(|t| t.kind == TokKind::Para) {
+                tokens.last_mut().unwrap().end = i + c.len_utf8();
+                continue;
+            }
+            tokens.push(Token { kind, start: i, end: i + c.len_utf8(), norm: c.to_string() });
+        } else if c.is_whitespace() {
+            continue;
+        } else if fold_char(c).is_none() {
+            // A mark with no letter before it (after a space): attach it to nothing.
+            continue;
+        } else {
+            tokens.push(Token { kind: TokKind::Other, start: i, end: i + c.len_utf8(), norm: c.to_string() });
+        }
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(TokKind, String)> {
+        tokenize(text).into_iter().map(|t| (t.kind, text[t.start..t.end].to_string())).collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_quotes_keep_original_offsets() {
+        let text = "وقال بيسكوف، للصحفيين: «لا علاقة لنا».";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().filter(|t| t.is_word()).map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(words, ["وقال", "بيسكوف", "للصحفيين", "لا", "علاقة", "لنا"]);
+        assert_eq!(toks[2].kind, TokKind::Comma);
+        assert_eq!(toks[4].kind, TokKind::Colon);
+        assert_eq!(toks[5].kind, TokKind::Quote(QuoteMark::GuillemetOpen));
+        assert_eq!(toks.last().unwrap().kind, TokKind::End);
+    }
+
+    #[test]
+    fn diacritics_and_tatweel_stay_in_the_word_but_not_in_its_fold() {
+        let toks = tokenize("مُشِيراً إلـى");
+        assert_eq!(toks.len(), 2);
+        assert_eq!(toks[0].norm, "مشيرا");
+        assert_eq!(toks[1].norm, "الي");
+    }
+
+    #[test]
+    fn numbers_emoji_and_paragraphs() {
+        let k = kinds("عام 2009 😀\n\nثم");
+        assert_eq!(k[1], (TokKind::Number, "2009".into()));
+        assert_eq!(k[2].0, TokKind::Other);
+        assert_eq!(k[3], (TokKind::Para, "\n\n".into()));
+        assert_eq!(k[4].0, TokKind::Word);
+    }
+
+    #[test]
+    fn every_quote_style_is_a_quote_token() {
+        for q in ["«", "»", "\"", "“", "”", "‘", "’", "„"] {
+            assert!(matches!(tokenize(q)[0].kind, TokKind::Quote(_)), "{q}");
+        }
+    }
+}

@@ -1,0 +1,481 @@
+//! Mentions: the noun phrases that name a speaker — «المتحدث الرسمي باسم الرئاسة الروسية، دميتري
+//! بيسكوف»، «وكالة رويترز»، «مسؤول أمريكي كبير لم يذكر اسمه»، «بيان صادر عن مكتب بوتين».
+//!
+//! Arabic writes no capitals, so a name is told from a title by its shape: a title is a head word
+//! from `entities.tsv` with its definite or genitive complements and nisba adjectives (الرئيس
+//! الروسي، رئيس اللجنة الدولية في مجلس الاتحاد الروسي); a name is a run of indefinite words that
+//! are not function words (جو بايدن). Appositions between commas join the phrase.
+
+use crate::lexicon::{EntityClass, Gender, Gram, Lexicon};
+use crate::quotes::Quotes;
+use crate::tokenize::{TokKind, Token};
+
+/// A speaker as one passage of the text names it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte range of the whole phrase.
+    pub start: usize,
+    pub end: usize,
+    /// Token range of the whole phrase.
+    pub tok_start: usize,
+    pub tok_end: usize,
+    /// The proper name, as written (دميتري بيسكوف); empty when the phrase has none.
+    pub name: String,
+    /// Titles and appositions, as written (المتحدث الرسمي باسم الرئاسة الروسية).
+    pub role: String,
+    /// What the head of the phrase says the speaker is; `None` for a bare name.
+    pub class: Option<EntityClass>,
+    pub gender: Gender,
+    /// Folded head word of the title, without ال (رييس), for matching «الرئيس الديمقراطي» to a
+    /// person introduced with the same title.
+    pub title_head: Option<String>,
+    /// Folded words of the name (or of the whole phrase when it has no name), for coreference.
+    pub key: Vec<String>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum State {
+    Start,
+    /// After an indefinite head or noun: a genitive complement may follow (رئيس اللجنة).
+    Construct,
+    /// After a definite word: only adjectives follow.
+    Definite,
+    Name,
+}
+
+fn is_definite(w: &str) -> bool {
+    w.starts_with("ال") && w.chars().count() > 3
+}
+
+/// Nisba adjectives (الروسي، أمريكية، البريطانيون) by their ending.
+fn is_nisba(w: &str) -> bool {
+    let w = w.strip_prefix("ال").unwrap_or(w);
+    w.chars().count() >= 4 && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يون") || w.ends_with("يين"))
+}
+
+/// Could `w` be a word of a proper name? Not a function word, not a reporting verb, not shaped
+/// like a verbal noun (استعداد) or a plural (اتهامات).
+fn name_like(lex: &Lexicon, w: &str) -> bool {
+    !(w.chars().count() < 2
+        || lex.is(w, Gram::Stop)
+        || lex.is(w, Gram::Time)
+        || lex.is(w, Gram::Conj)
+        || lex.complementizer(w).is_some()
+        || lex.cue(w).is_some()
+        || (w.starts_with("است") && w.chars().count() >= 6)
+        || w.ends_with("ات")
+        || w.starts_with("لل"))
+}
+
+/// Joins the original text of tokens `a..b`, dropping quotation marks and trailing commas.
+pub fn text_of(text: &str, toks: &[Token], a: usize, b: usize) -> String {
+    let mut out = String::new();
+    let mut last_end = None;
+    for t in &toks[a..b.min(toks.len())] {
+        if matches!(t.kind, TokKind::Quote(_) | TokKind::Para) {
+            continue;
+        }
+        if let Some(e) = last_end {
+            if t.start > e || matches!(t.kind, TokKind::Word | TokKind::Number) && !out.is_empty() {
+                out.push(' ');
+            }
+        }
+        out.push_str(&text[t.start..t.end]);
+        last_end = Some(t.end);
+    }
+    out.trim_matches(|c: char| c == '،' || c == ',' || c.is_whitespace()).replace(" ،", "،").replace(" ,", ",")
+}
+
+/// Parses a speaker phrase starting at token `i`, not reaching `limit`. With `strip_l`, the
+/// first word carries a preposition لـ (وفقاً لأحد المصادر) that is not part of the name.
+pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usize, limit: usize, strip_l: bool) -> Option<Mention> {
+    let limit = limit.min(toks.len());
+    let mut j = i;
+    let mut state = State::Start;
+    let mut class: Option<EntityClass> = None;
+    let mut gender = Gender::Unknown;
+    let mut title_head = None;
+    // Token ranges of the title part and of the name part.
+    let mut title: Option<(usize, usize)> = None;
+    let mut name: Option<(usize, usize)> = None;
+    let mut issuer: Option<(usize, usize)> = None;
+    let mut appositions = 0;
+    let mut words = 0;
+    while j < limit && words < 14 {
+        let t = &toks[j];
+        match t.kind {
+            TokKind::Word => {}
+            TokKind::Quote(_) if class.is_some() && matches!(class, Some(EntityClass::Media | EntityClass::Organization)) => {
+                // A name in quotes after its head: صحيفة "واشنطن بوست".
+                if let Some(q) = quotes.opening_at(j) {
+                    if q.close - q.open <= 5 && q.close < limit {
+                        extend(&mut name, j + 1, q.close);
+                        j = q.close + 1;
+                        state = State::Name;
+                        continue;
+                    }
+                }
+                break;
+            }
+            TokKind::Comma if appositions < 2 && state != State::Start => {
+                // An apposition between commas: «المتحدث …، دميتري بيسكوف،» or «بيسكوف، المتحدث …،».
+                let mut k = j + 1;
+                while k < limit && toks[k].is_word() && k - j <= 9 {
+                    k += 1;
+                }
+                let closes = k > j + 1 && (k >= limit || matches!(toks[k].kind, TokKind::Comma | TokKind::Colon));
+                if !closes {
+                    break;
+                }
+                let inner = parse(text, toks, quotes, lex, j + 1, k, false);
+                match inner {
+                    Some(m) if m.tok_end == k && (m.name.is_empty() != name.is_none() || (name.is_none() && !m.name.is_empty())) => {
+                        if name.is_none() && !m.name.is_empty() {
+                            // Title first, then the name: the name's own title (if any) adds to the role.
+                            let (na, nb) = name_range(toks, &m);
+                            name = Some((na, nb));
+                            if class.is_none() || class == Some(EntityClass::Title) || class == Some(EntityClass::Anonymous) {
+                                class = Some(EntityClass::Title);
+                            }
+                        } else if title.is_none() && m.title_head.is_some() {
+                            title = Some((m.tok_start, m.tok_end));
+                            title_head = m.title_head.clone();
+                            if gender == Gender::Unknown {
+                                gender = m.gender;
+                            }
+                        } else {
+                            break;
+                        }
+                        appositions += 1;
+                        j = k;
+                        continue;
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        let owned;
+        let w = if j == i && strip_l {
+            let stripped = t.norm.strip_prefix('ل').unwrap_or(&t.norm);
+            if stripped.starts_with('ل') {
+                // للولايات: ل + الولايات
+                owned = format!("ا{stripped}");
+                owned.as_str()
+            } else {
+                stripped
+            }
+        } else {
+            t.norm.as_str()
+        };
+        // Fixed endings of anonymous sources: «لم يذكر اسمه».
+        if state != State::Start {
+            if let Some(end) = lex.gram_at(toks, j, Gram::Anon) {
+                if end <= limit {
+                    extend(&mut title, j, end);
+                    j = end;
+                    if class.is_none() {
+                        class = Some(EntityClass::Anonymous);
+                    }
+                    break;
+                }
+            }
+        }
+        // A document's issuer: بيان صادر عن مكتب بوتين.
+        if class == Some(EntityClass::Document) && issuer.is_none() && state != State::Start {
+            if let Some(end) = lex.gram_at(toks, j, Gram::Issued) {
+                if let Some(m) = parse(text, toks, quotes, lex, end, limit, false) {
+                    issuer = Some((m.tok_start, m.tok_end));
+                    j = m.tok_end;
+                    break;
+                }
+            }
+        }
+        if let Some((info, end, pre)) = lex.entity_at(toks, j) {
+            let pre_ok = pre == 0 || (j == i && strip_l);
+            if pre_ok && end <= limit {
+                let first_entity = class.is_none() || (class == Some(EntityClass::Document) && issuer.is_none() && state == State::Construct);
+                if first_entity && state != State::Name {
+                    if class == Some(EntityClass::Document) {
+                        // بيان الكرملين: the genitive is the issuer.
+                        issuer = Some((j, end));
+                        j = end;
+                        state = State::Definite;
+                        words += 1;
+                        continue;
+                    }
+                    class = Some(info.class);
+                    gender = info.gender;
+                    if info.class == EntityClass::Title {
+                        title_head = Some(w.strip_prefix("ال").unwrap_or(w).to_string());
+                        extend(&mut title, j, end);
+                    } else {
+                        extend(&mut name, j, end);
+                    }
+                    state = if end - j > 1 || is_definite(&toks[end - 1].norm) || info.class == EntityClass::Place {
+                        State::Definite
+                    } else {
+                        State::Construct
+                    };
+                    j = end;
+                    words += 1;
+                    continue;
+                }
+                if state == State::Construct || state == State::Definite && is_nisba(w) {
+                    // A genitive or adjective that happens to be a known word (رئيس الوزراء).
+                    add_part(&mut title, &mut name, class, j, end);
+                    j = end;
+                    words += 1;
+                    state = State::Definite;
+                    continue;
+                }
+            }
+        }
+        if (w == "احد" || w == "احدي") && state == State::Start {
+            extend(&mut title, j, j + 1);
+            j += 1;
+            words += 1;
+            state = State::Construct;
+            continue;
+        }
+        // Connectors inside a title or organization: باسم، في + place, ب + place.
+        if state != State::Start && state != State::Name && class.is_some() {
+            if w == "باسم" {
+                extend(&mut title, j, j + 1);
+                j += 1;
+                words += 1;
+                state = State::Construct;
+                continue;
+            }
+            let next_entity = lex.entity_at(toks, j + 1).filter(|e| e.2 == 0);
+            if w == "في" && j + 1 < limit && toks[j + 1].is_word() && (is_definite(&toks[j + 1].norm) || next_entity.is_some()) {
+                let end = next_entity.map_or(j + 2, |e| e.1).min(limit);
+                add_part(&mut title, &mut name, class, j, end);
+                state = if is_definite(&toks[end - 1].norm) || next_entity.is_some_and(|e| e.0.class == EntityClass::Place) {
+                    State::Definite
+                } else {
+                    State::Construct
+                };
+                j = end;
+                words += 2;
+                continue;
+            }
+            if w.starts_with("بال") && w.chars().count() > 4 && !is_nisba(w) {
+                add_part(&mut title, &mut name, class, j, j + 1);
+                j += 1;
+                words += 1;
+                state = State::Definite;
+                continue;
+            }
+        }
+        let accept = match state {
+            State::Start => name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop),
+            State::Construct => {
+                if class == Some(EntityClass::Anonymous) {
+                    is_nisba(w) || lex.is(w, Gram::Adj) || is_definite(w) && !lex.is(w, Gram::Stop)
+                } else {
+                    name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop)
+                }
+            }
+            State::Definite => is_nisba(w) && is_definite(w) || (name_like(lex, w) && !is_definite(w) && class.is_some()) || lex.is(w, Gram::Adj),
+            State::Name => name_like(lex, w) && !is_definite(w) && name.is_some_and(|(a, b)| b - a < 4),
+        };
+        if !accept {
+            break;
+        }
+        let definite = is_definite(w);
+        // A nisba-shaped word opening a phrase or continuing a name is a name (دميتري).
+        let nisba_ok = matches!(state, State::Start | State::Name);
+        let nameish = !definite && (nisba_ok || !is_nisba(w)) && !lex.is(w, Gram::Adj) && name_like(lex, w);
+        match state {
+            State::Start if nameish => {
+                extend(&mut name, j, j + 1);
+                state = State::Name;
+            }
+            State::Start => {
+                extend(&mut title, j, j + 1);
+                state = if definite { State::Definite } else { State::Construct };
+            }
+            State::Definite if nameish => {
+                extend(&mut name, j, j + 1);
+                state = State::Name;
+            }
+            State::Construct if nameish && matches!(class, Some(EntityClass::Title) | None) && title.is_some() => {
+                extend(&mut name, j, j + 1);
+                state = State::Name;
+            }
+            State::Name => extend(&mut name, j, j + 1),
+            _ => {
+                add_part(&mut title, &mut name, class, j, j + 1);
+                state = if definite || is_nisba(w) { State::Definite } else { State::Construct };
+            }
+        }
+        j += 1;
+        words += 1;
+    }
+    if j == i || words == 0 {
+        return None;
+    }
+    let end_tok = j;
+    let start = toks[i].start;
+    let end = toks[end_tok - 1].end;
+    let (name_text, role_text, key_range) = if let Some((a, b)) = issuer {
+        (text_of(text, toks, a, b), String::new(), (a, b))
+    } else {
+        match (name, title) {
+            (Some((a, b)), Some((c, d))) => (text_of(text, toks, a, b), text_of(text, toks, c, d), (a, b)),
+            (Some((a, b)), None) => (text_of(text, toks, a, b), String::new(), (a, b)),
+            (None, Some((c, d))) => (String::new(), text_of(text, toks, c, d), (c, d)),
+            (None, None) => return None,
+        }
+    };
+    let mut name_text = name_text;
+    if strip_l && name.is_some_and(|(a, _)| a == i) || issuer.is_none() && strip_l && title.is_some_and(|(a, _)| a == i) && name.is_none() {
+        name_text = strip_l_prefix(&name_text);
+    }
+    let mut role_text = role_text;
+    if strip_l && title.is_some_and(|(a, _)| a == i) {
+        role_text = strip_l_prefix(&role_text);
+    }
+    let key = toks[key_range.0..key_range.1]
+        .iter()
+        .filter(|t| t.is_word())
+        .map(|t| t.norm.clone())
+        .collect();
+    let mut m = Mention {
+        start,
+        end,
+        tok_start: i,
+        tok_end: end_tok,
+        name: name_text,
+        role: role_text,
+        class,
+        gender,
+        title_head,
+        key,
+    };
+    if issuer.is_some() {
+        m.class = Some(EntityClass::Organization);
+    }
+    if strip_l {
+        if let Some(k) = m.key.first_mut() {
+            *k = strip_l_prefix(k);
+        }
+    }
+    Some(m)
+}
+
+/// «لأحد المصادر» → «أحد المصادر»; «للولايات المتحدة» → «الولايات المتحدة».
+fn strip_l_prefix(s: &str) -> String {
+    let mut it = s.chars();
+    match (it.next(), it.clone().next()) {
+        (Some('ل'), Some('ل')) => format!("ا{}", it.as_str()),
+        (Some('ل'), Some(_)) => it.as_str().to_string(),
+        _ => s.to_string(),
+    }
+}
+
+fn name_range(toks: &[Token], m: &Mention) -> (usize, usize) {
+    // The name inside an apposition: its indefinite run (the whole apposition when it is a bare name).
+    let mut a = m.tok_start;
+    while a < m.tok_end && !toks[a].is_word() {
+        a += 1;
+    }
+    if m.role.is_empty() {
+        return (a, m.tok_end);
+    }
+    let mut b = m.tok_end;
+    while b > a && !toks[b - 1].is_word() {
+        b -= 1;
+    }
+    let mut s = b;
+    while s > a && toks[s - 1].is_word() && !is_definite(&toks[s - 1].norm) {
+        s -= 1;
+    }
+    (s, b)
+}
+
+fn extend(r: &mut Option<(usize, usize)>, a: usize, b: usize) {
+    *r = Some(match *r {
+        Some((x, _)) => (x, b),
+        None => (a, b),
+    });
+}
+
+/// Adds tokens to the part they continue: the title for people, the name for organizations.
+fn add_part(title: &mut Option<(usize, usize)>, name: &mut Option<(usize, usize)>, class: Option<EntityClass>, a: usize, b: usize) {
+    match class {
+        Some(EntityClass::Title) | Some(EntityClass::Anonymous) | None if name.is_none() => extend(title, a, b),
+        Some(EntityClass::Title) | None => extend(title, a, b),
+        _ => {
+            if name.is_some() {
+                extend(name, a, b)
+            } else {
+                extend(title, a, b)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quotes::find_quotes;
+    use crate::tokenize::tokenize;
+
+    fn np(text: &str) -> Mention {
+        let toks = tokenize(text);
+        let q = find_quotes(text, &toks);
+        parse(text, &toks, &q, Lexicon::get(), 0, toks.len(), false).expect(text)
+    }
+
+    #[test]
+    fn title_then_name() {
+        let m = np("الرئيس الأمريكي جو بايدن");
+        assert_eq!((m.name.as_str(), m.role.as_str()), ("جو بايدن", "الرئيس الأمريكي"));
+        assert_eq!(m.class, Some(EntityClass::Title));
+    }
+
+    #[test]
+    fn title_then_name_in_apposition() {
+        let m = np("المتحدث الرسمي باسم الرئاسة الروسية، دميتري بيسكوف، اليوم");
+        assert_eq!(m.name, "دميتري بيسكوف");
+        assert_eq!(m.role, "المتحدث الرسمي باسم الرئاسة الروسية");
+        let m = np("رئيس اللجنة الدولية في مجلس الاتحاد الروسي، قسطنطين كوساتشوف، اليوم");
+        assert_eq!(m.name, "قسطنطين كوساتشوف");
+        assert_eq!(m.role, "رئيس اللجنة الدولية في مجلس الاتحاد الروسي");
+    }
+
+    #[test]
+    fn name_then_title_in_apposition() {
+        let m = np("دميتري بيسكوف، المتحدث باسم الكرملين، إن");
+        assert_eq!(m.name, "دميتري بيسكوف");
+        assert_eq!(m.role, "المتحدث باسم الكرملين");
+    }
+
+    #[test]
+    fn organizations_media_and_anonymous_sources() {
+        let m = np("السفارة الروسية في الولايات المتحدة اتهامات");
+        assert_eq!((m.name.as_str(), m.class), ("السفارة الروسية في الولايات المتحدة", Some(EntityClass::Organization)));
+        let m = np("وكالة رويترز، ذكرت");
+        assert_eq!((m.name.as_str(), m.class), ("وكالة رويترز", Some(EntityClass::Media)));
+        let m = np("صحيفة \"واشنطن بوست\" نقلاً");
+        assert_eq!((m.name.as_str(), m.class), ("صحيفة واشنطن بوست", Some(EntityClass::Media)));
+        let m = np("مسؤول أمريكي كبير لم يذكر اسمه مزاعم روسيا");
+        assert_eq!(m.class, Some(EntityClass::Anonymous));
+        assert!(m.role.ends_with("لم يذكر اسمه"), "{}", m.role);
+    }
+
+    #[test]
+    fn a_document_names_its_issuer() {
+        assert_eq!(np("بيان صادر عن مكتب بوتين “على").name, "مكتب بوتين");
+        assert_eq!(np("بيان الكرملين أن").name, "الكرملين");
+    }
+
+    #[test]
+    fn a_title_does_not_swallow_a_verbal_noun() {
+        let m = np("الرئيس الروسي استعداد بلاده");
+        assert_eq!(m.name, "");
+        assert_eq!(m.role, "الرئيس الروسي");
+    }
+}
