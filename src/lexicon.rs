@@ -423,7 +423,10 @@ impl Lexicon {
                 if words.len() < i + p.words.len() {
                     continue;
                 }
-                let mut ok = words[i..i + p.words.len()].iter().zip(&p.words).all(|(a, b)| a == b);
+                // The first word may carry و or ف (فلا علاقة لنا).
+                let first = words[i];
+                let first_ok = [Some(first), first.strip_prefix('و'), first.strip_prefix('ف')].into_iter().flatten().any(|f| f == p.words[0]);
+                let mut ok = first_ok && words[i + 1..i + p.words.len()].iter().zip(&p.words[1..]).all(|(a, b)| a == b);
                 if ok && p.joined_l {
                     ok = words.get(i + p.words.len()).is_some_and(|n| n.starts_with('ل'));
                 }
@@ -511,7 +514,8 @@ fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> Vec<(
     if participle != "-" {
         let q = fold(participle);
         let stem = q.strip_suffix('ا').unwrap_or(&q);
-        out.push((stem.to_string(), mk(Participle, Masc, false, false)));
+        // The bare stem (مشير) is left out: as a cue the participle is accusative (مشيراً), and
+        // bare stems collide with nouns (وسائل = و + سائل).
         out.push((format!("{stem}ا"), mk(Participle, Masc, false, false)));
         out.push((format!("{stem}ه"), mk(Participle, Fem, false, false)));
         out.push((format!("{stem}ين"), mk(Participle, Masc, true, false)));

@@ -155,6 +155,14 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             }
             _ => break,
         }
+        // «و» starts a second member (صحيفة فاينانشال تايمز وموقع أوتوكار): the first member is
+        // the speaker (GUIDELINES: «Several speakers at once»).
+        if j > i && t.norm.starts_with('و') && state != State::Start {
+            let rest = &t.norm['و'.len_utf8()..];
+            if is_definite(rest) || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
+                break;
+            }
+        }
         let owned;
         let w = if j == i && strip_l {
             let stripped = t.norm.strip_prefix('ل').unwrap_or(&t.norm);

@@ -153,6 +153,13 @@ fn cue_gender(text: &str, cue: (usize, usize)) -> Option<Gender> {
 /// The entity a mention names: an existing one, or a new one.
 fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usize {
     let kind = kind_of(m);
+    if m.class == Some(EntityClass::Document) {
+        // A statement with no issuer named («وأضاف البيان»): the latest organization speaking.
+        if let Some(&e) = recent.iter().rev().find(|&&e| entities[e].kind == SpeakerKind::Organization) {
+            entities[e].mentions.push((m.start, m.end));
+            return e;
+        }
+    }
     let mut found = entities.iter().position(|e| same_entity(e, m, kind));
     if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person {
         // A bare title stands for the latest person introduced with the same title word.

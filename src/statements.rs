@@ -43,6 +43,8 @@ pub enum Event {
 }
 
 struct Ctx<'a> {
+    /// How often each folded word occurs in the text: a proper name is usually repeated.
+    freq: std::collections::HashMap<&'a str, u32>,
     text: &'a str,
     toks: &'a [Token],
     tags: &'a [Tag],
@@ -51,6 +53,28 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Is `m` a believable subject? A title, organization, outlet or source always is; a bare
+    /// name only when some word of it recurs in the text, or it is introduced by an apposition
+    /// (a word that occurs once and has no title is more likely the object or a noun: «اعتبرته
+    /// أمر مثير»).
+    fn plausible(&self, m: &Mention) -> bool {
+        if m.class.is_some() {
+            return true;
+        }
+        let words: Vec<&Token> = self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).collect();
+        let bad = |t: &Token| {
+            let w = t.norm.as_str();
+            ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s) && w.chars().count() > 4)
+                || self.text[t.start..t.end].contains('\u{064B}')
+                || ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
+        };
+        if words.iter().any(|t| bad(t)) {
+            return false;
+        }
+        // The surname (the last word) recurs: بيسكوف after دميتري بيسكوف.
+        words.last().is_some_and(|t| self.freq.get(t.norm.as_str()).copied().unwrap_or(0) >= 2)
+    }
+
     fn in_quote(&self, i: usize) -> bool {
         self.quotes.inside[i].is_some()
     }
@@ -105,7 +129,11 @@ impl Ctx<'_> {
 
 /// Finds every statement (and question) in the text.
 pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lexicon) -> Vec<Event> {
-    let cx = Ctx { text, toks, tags, quotes, lex };
+    let mut freq = std::collections::HashMap::new();
+    for t in toks.iter().filter(|t| t.is_word()) {
+        *freq.entry(t.norm.as_str()).or_insert(0) += 1;
+    }
+    let cx = Ctx { freq, text, toks, tags, quotes, lex };
     let mut events = Vec::new();
     // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
     let mut used = vec![false; toks.len()];
@@ -282,7 +310,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     let mut subject = None;
     let mut after = i + 1;
     if !cm.conj && cm.infl.form != VerbForm::Participle {
-        if let Some(m) = subject_before(cx, i) {
+        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m)) {
             rule.push_str("subject before the verb");
             subject = Some(m);
         }
@@ -290,11 +318,32 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
         let p = skip_fillers(cx, i + 1, sent_end, None);
         if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false) {
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).filter(|m| cx.plausible(m)) {
                 after = m.tok_end;
                 rule.push_str("subject after the verb");
+                for u in &mut used[m.tok_start..m.tok_end] {
+                    *u = true;
+                }
                 subject = Some(m);
             }
+        }
+    }
+    // «ونقلت الصحيفة عن رايت قولها: …»: the one quoted is the speaker (GUIDELINES: «An outlet
+    // passing on a named person's words»).
+    if prep == Some("عن") && after < sent_end && cx.toks[after].norm == "عن" && entry.frame == Frame::That {
+        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false).filter(|m| cx.plausible(m) || !m.name.is_empty()) {
+            let mut a = src.tok_end;
+            if cx.toks.get(a).is_some_and(|t| t.norm.starts_with("قول")) {
+                a += 1;
+            }
+            if src.class != Some(EntityClass::Anonymous) || subject.is_none() {
+                rule.push_str(", passed on by an outlet");
+                for u in &mut used[src.tok_start..src.tok_end] {
+                    *u = true;
+                }
+                subject = Some(src);
+            }
+            after = a;
         }
     }
     // «ذكرت رويترز نقلاً عن مصادر»: the attribution belongs to this verb's frame.
@@ -353,6 +402,12 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         (span(cx, k, end), if has_quote(cx, k, end) { Form::Mixed } else { Form::Indirect })
     };
     let content = content?;
+    // Without a named subject, a verb that takes a clause must have one (or a quotation): «وأضاف
+    // أن …»، «مشيراً إلى أن …». A bare noun phrase after it is more often not speech at all
+    // (كشف النقاب عن …).
+    if subject.is_none() && entry.frame == Frame::That && form == Form::Indirect && !cx.tags.get(k).is_some_and(|t| t.that.is_some()) {
+        return None;
+    }
     let ctok = |b: usize| cx.toks.iter().position(|t| t.start >= b).unwrap_or(cx.toks.len());
     let (ca, cb) = (ctok(content.0), cx.toks.iter().rposition(|t| t.end <= content.1).map_or(0, |x| x + 1));
 
@@ -416,7 +471,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
 fn attribution_statement(cx: &Ctx, a: usize, end: usize, joined: bool, needs_doc: bool) -> Option<Event> {
     let sent_start = cx.sentence_start(a);
     let sent_end = cx.sentence_end(a);
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined)?;
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined).filter(|m| cx.plausible(m))?;
     if needs_doc && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان") {
         return None;
     }
