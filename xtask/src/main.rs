@@ -1,1 +1,60 @@
-fn main() { println!("todo"); }
+//! `cargo xtask`: build, serve and test isnad's web page. Dependency-free on purpose: it only
+//! runs other tools (cargo, wasm-bindgen, wasm-opt, node) and serves files with std.
+//!
+//!   cargo xtask dist            build the page into dist/
+//!   cargo xtask serve           dist, then serve dist/ at http://127.0.0.1:8080 (PORT to change)
+//!   cargo xtask test [STEP..]   every test: native, wasm-node, wasm-browser, e2e
+//!
+//! Each tool is installed only when missing (see `tools.rs`).
+
+mod dist;
+mod serve;
+mod test;
+mod tools;
+mod util;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  dist                 build the page into dist/ (wasm + bindings + www/ + seeds/)
+  serve [--no-dist]    build dist/ (unless --no-dist), then serve it at http://127.0.0.1:8080
+                       (set PORT to change the port); runs until Ctrl-C
+  test [STEP...]       run every test, or only the given steps:
+                         native        cargo test --workspace
+                         wasm-node     tests/wasm.rs in node (wasm-bindgen-test-runner)
+                         wasm-browser  tests/wasm.rs in headless Chromium
+                         e2e           cargo xtask dist, then tests/e2e/ in headless Chromium
+  setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm packages)
+
+Tools are installed only when missing: the wasm32 target (rustup), wasm-bindgen-cli at the
+version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), and the npm
+packages of package.json (npm ci).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("dist") if args.len() == 1 => dist::dist().map(|_| ()),
+        Some("serve") => match &args[1..] {
+            [] => serve::serve_cmd(true),
+            [flag] if flag == "--no-dist" => serve::serve_cmd(false),
+            _ => Err(format!("unknown arguments to serve: {:?}\n\n{USAGE}", &args[1..])),
+        },
+        Some("test") => test::test_cmd(&args[1..]),
+        Some("setup") if args.len() == 1 => tools::setup_all(),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        None => Err(format!("no command given\n\n{USAGE}")),
+        Some(_) => Err(format!("unknown command: {}\n\n{USAGE}", args.join(" "))),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) => {
+            eprintln!("\nxtask: error: {msg}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,102 @@
+//! `cargo xtask test`: every test, each step run even when an earlier one fails, then a summary.
+
+use crate::tools;
+use crate::util::{self, root, run};
+use std::process::Command;
+use std::time::Instant;
+
+const STEPS: &[(&str, &str, fn() -> Result<(), String>)] = &[
+    ("native", "cargo test --workspace", native),
+    ("wasm-node", "tests/wasm.rs under node", wasm_node),
+    ("wasm-browser", "tests/wasm.rs in headless Chromium", wasm_browser),
+    ("e2e", "dist/ in headless Chromium (node --test tests/e2e/)", e2e),
+];
+
+pub fn test_cmd(args: &[String]) -> Result<(), String> {
+    for a in args {
+        if !STEPS.iter().any(|s| s.0 == a) {
+            let names: Vec<&str> = STEPS.iter().map(|s| s.0).collect();
+            return Err(format!("unknown test step {a:?}; the steps are: {}", names.join(", ")));
+        }
+    }
+    let t0 = Instant::now();
+    let mut results = Vec::new();
+    for (name, what, step) in STEPS {
+        if !args.is_empty() && !args.iter().any(|a| a == name) {
+            continue;
+        }
+        eprintln!("\n==== xtask test {name}: {what}");
+        let t = Instant::now();
+        let r = step();
+        if let Err(e) = &r {
+            eprintln!("\nxtask: test step {name} failed: {e}");
+        }
+        results.push((*name, r.is_ok(), t.elapsed()));
+    }
+    eprintln!("\n==== summary ({:.0} s)", t0.elapsed().as_secs_f64());
+    for (name, ok, d) in &results {
+        eprintln!("  {:<4} {name:<13} {:>6.1} s", if *ok { "ok" } else { "FAIL" }, d.as_secs_f64());
+    }
+    let failed: Vec<&str> = results.iter().filter(|r| !r.1).map(|r| r.0).collect();
+    let passed = results.len() - failed.len();
+    eprintln!("{passed} passed, {} failed", failed.len());
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "test steps failed: {} (re-run one with `cargo xtask test {}`)",
+            failed.join(", "),
+            failed[0]
+        ))
+    }
+}
+
+fn native() -> Result<(), String> {
+    run(util::cargo().args(["test", "--workspace"]), "")
+}
+
+/// `cargo test --target wasm32-unknown-unknown --test wasm` with the wasm-bindgen test runner.
+fn wasm_cargo_test(browser: bool) -> Result<(), String> {
+    tools::wasm_target()?;
+    tools::wasm_bindgen()?;
+    let mut cmd = util::cargo();
+    cmd.args(["test", "--target", tools::WASM_TARGET, "--test", "wasm"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", tools::wasm_bindgen_test_runner())
+        .env_remove("WASM_BINDGEN_USE_BROWSER")
+        .env_remove("WASM_BINDGEN_USE_NODE_EXPERIMENTAL");
+    if browser {
+        tools::chromium()?;
+        // wasm-bindgen-test-runner 0.2.130 picks the browser from this variable when the test
+        // file has no `wasm_bindgen_test_configure!`, so one tests/wasm.rs runs in both places.
+        cmd.env("WASM_BINDGEN_USE_BROWSER", "1").env("CHROMEDRIVER", tools::CHROMEDRIVER);
+    }
+    run(&mut cmd, "")
+}
+
+fn wasm_node() -> Result<(), String> {
+    if util::which("node").is_none() {
+        return Err("node is not on PATH; install Node.js 18 or newer".into());
+    }
+    wasm_cargo_test(false)
+}
+
+fn wasm_browser() -> Result<(), String> {
+    wasm_cargo_test(true)
+}
+
+/// dist/, served by our own server on a free port, tested by tests/e2e/*.test.mjs.
+fn e2e() -> Result<(), String> {
+    tools::npm_packages()?;
+    tools::chromium()?;
+    let dist = crate::dist::dist()?;
+    let base = crate::serve::spawn_background(dist)?;
+    eprintln!("xtask: serving dist/ at {base}/ for the end-to-end tests");
+    run(
+        Command::new("node")
+            .args(["--test", "tests/e2e/"])
+            .env("ISNAD_BASE_URL", &base)
+            .env("CHROMIUM", tools::CHROMIUM)
+            .current_dir(root()),
+        "",
+    )
+}
