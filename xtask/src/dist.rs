@@ -42,7 +42,11 @@ pub fn dist() -> Result<PathBuf, String> {
     }
 
     run(
-        util::cargo().args(["build", "--release", "--lib", "--target", tools::WASM_TARGET]),
+        util::cargo()
+            .args(["build", "--release", "--lib", "--target", tools::WASM_TARGET])
+            // `strip = true` would drop the target_features section wasm-bindgen reads to know
+            // which wasm features are on; keep it (wasm-opt drops the rest: same final size).
+            .env("CARGO_PROFILE_RELEASE_STRIP", "debuginfo"),
         "the library does not build for wasm32; fix the compile errors above",
     )?;
     let wasm_in = target_dir().join(tools::WASM_TARGET).join("release/isnad.wasm");

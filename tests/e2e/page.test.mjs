@@ -1,0 +1,182 @@
+// End-to-end tests of dist/ in headless Chromium: the page, the wasm and the seeds together.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser, openPage, setText, seed } from './harness.mjs';
+
+const SEED_000 = '000_04b6d5a339be90df.txt';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Every page must end clean: no errors, no dialogs, no request off its own origin. */
+function assertClean(problems) {
+  assert.deepEqual(problems.pageErrors, [], 'page errors');
+  assert.deepEqual(problems.consoleErrors, [], 'console errors');
+  assert.deepEqual(problems.dialogs, [], 'dialogs');
+  assert.deepEqual(problems.foreignRequests, [], 'requests to other origins');
+}
+
+test('the page loads, is Arabic and right-to-left, and shows no error', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    assert.equal(await page.isHidden('#error'), true, 'no error box');
+    // Empty input: a helpful message, not a blank.
+    const status = await page.textContent('#status');
+    assert.match(status, /الصق/);
+    // The seed buttons come from dist/seeds/index.json.
+    assert.ok((await page.locator('button[data-seed]').count()) >= 2, 'seed buttons');
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('seed 000 pasted: Peskov denies, and each statement is marked with kind and speaker', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    const text = await seed(SEED_000);
+    await setText(page, text);
+    await page.waitForSelector('[data-kind=denial][data-speaker*="بيسكوف"]', { timeout: 10000 });
+    // The statements list: every item says its kind and its speaker.
+    const items = await page.$$eval('#statements > li', (lis) =>
+      lis.map((li) => ({ kind: li.dataset.kind, speaker: li.dataset.speaker })),
+    );
+    assert.ok(items.length > 0);
+    for (const it of items) {
+      assert.match(it.kind, /^(claim|denial)$/);
+      assert.ok(it.speaker && it.speaker.length > 0);
+    }
+    // Highlights in the reading view cover exactly the text: the view reads as the input.
+    assert.equal(await page.textContent('#reading'), text);
+    // Denials differ from claims by more than color: a dashed border.
+    const style = await page.$eval('#statements > li[data-kind=denial]', (li) => getComputedStyle(li).borderTopStyle);
+    assert.equal(style, 'dashed');
+    // The speakers panel counts Peskov's denials.
+    const peskov = page.locator('#speakers > li[data-speaker*="بيسكوف"]');
+    assert.match(await peskov.textContent(), /[1-9]\d* نفي/);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the seed buttons load a seed from the same origin and analyze it', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    await page.click(`button[data-seed="${SEED_000}"]`);
+    await page.waitForFunction(() => document.getElementById('text').value.length > 100);
+    assert.equal(await page.inputValue('#text'), await seed(SEED_000));
+    await page.waitForSelector('#statements > li[data-kind]', { timeout: 10000 });
+    assert.ok(problems.requests.some((u) => u.endsWith(`/seeds/${SEED_000}`)));
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('markup in the text is shown as text and never runs', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    const evil =
+      'قال المتحدث باسم الوزارة إن <img src=x onerror=alert(1)> وصل. ' +
+      'ونفى الوزير أن يكون <script>alert(1)</script> قد حدث. "<b onmouseover=alert(2)>نص</b>"';
+    await setText(page, evil);
+    await page.waitForFunction((t) => document.getElementById('reading').textContent === t, evil);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('main img, main script, main b').count(), 0, 'no element made from the text');
+    assert.equal(await page.textContent('#reading'), evil);
+    for (const li of await page.locator('#statements > li').all()) {
+      await li.hover();
+    }
+    await page.hover('#reading');
+    assert.deepEqual(problems.dialogs, [], 'no dialog fired');
+    assert.ok(!problems.requests.some((u) => /\/x$/.test(u)), 'the <img src=x> was never fetched');
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('non-Arabic input gets a helpful message from the diagnostics', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    await setText(page, 'The spokesman said the meeting would take place tomorrow.');
+    await page.waitForSelector('#diagnostics:not([hidden]) li');
+    assert.match(await page.textContent('#diagnostics'), /Arabic/);
+    assert.match(await page.textContent('#status'), /لم يُعثر/);
+    // Back to empty: the prompt again, diagnostics gone.
+    await setText(page, '');
+    await page.waitForSelector('#diagnostics[hidden]', { state: 'attached' });
+    assert.match(await page.textContent('#status'), /الصق/);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('spans are UTF-16: text before the article with emoji keeps highlights aligned', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    const text = '😀👍🏽 ' + (await seed(SEED_000));
+    await setText(page, text);
+    await page.waitForSelector('#statements > li[data-kind]');
+    const bad = await page.evaluate(async (t) => {
+      const { analyze } = await import('./pkg/isnad.js');
+      const a = analyze(t);
+      const spans = [
+        ...a.statements.flatMap((s) => [s.cue, s.content]),
+        ...a.speakers.flatMap((s) => s.mentions),
+      ];
+      return spans.filter((s) => t.slice(s.start, s.end) !== s.text);
+    }, text);
+    assert.deepEqual(bad, []);
+    assert.equal(await page.isHidden('#error'), true);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('phone width, dark mode: no horizontal overflow', async () => {
+  const { context, page, problems } = await openPage(browser, server.base, {
+    viewport: { width: 360, height: 740 },
+    colorScheme: 'dark',
+  });
+  try {
+    await setText(page, await seed(SEED_000));
+    await page.waitForSelector('#statements > li[data-kind]');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    assert.equal(bg, 'rgb(21, 23, 26)', 'dark background');
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a wasm that fails to load is reported in the page', async () => {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  try {
+    await p.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await p.goto(`${server.base}/`);
+    await p.waitForSelector('#error:not([hidden])', { timeout: 10000 });
+    assert.match(await p.textContent('#error'), /WebAssembly/);
+    assert.equal(await p.isVisible('#error'), true);
+  } finally {
+    await ctx.close();
+  }
+});
