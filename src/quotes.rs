@@ -29,12 +29,21 @@ pub struct Quotes {
     pub inside: Vec<Option<usize>>,
     /// Number of quotation marks left unpaired.
     pub unclosed: usize,
+    /// For every token that opens or closes a quotation, its index in `quotes`.
+    mark_of: Vec<Option<usize>>,
 }
 
 impl Quotes {
     /// The quotation whose opening mark is token `i`.
     pub fn opening_at(&self, i: usize) -> Option<&Quote> {
-        self.quotes.iter().find(|q| q.open == i)
+        let q = &self.quotes[(*self.mark_of.get(i)?)?];
+        (q.open == i).then_some(q)
+    }
+
+    /// The quotation whose closing mark is token `i`.
+    pub fn closing_at(&self, i: usize) -> Option<&Quote> {
+        let q = &self.quotes[(*self.mark_of.get(i)?)?];
+        (q.close == i).then_some(q)
     }
 }
 
@@ -89,7 +98,7 @@ fn side(text: &str, toks: &[Token], i: usize, m: QuoteMark) -> Side {
 
 /// Pairs the quotation marks of `toks`.
 pub fn find_quotes(text: &str, toks: &[Token]) -> Quotes {
-    let mut out = Quotes { inside: vec![None; toks.len()], ..Default::default() };
+    let mut out = Quotes { inside: vec![None; toks.len()], mark_of: vec![None; toks.len()], ..Default::default() };
     // Stack of open marks: (token index, mark family, paragraph count at opening).
     let mut stack: Vec<(usize, u8, usize)> = Vec::new();
     let mut paragraphs = 0;
@@ -147,6 +156,8 @@ pub fn find_quotes(text: &str, toks: &[Token]) -> Quotes {
         for slot in &mut out.inside[o + 1..c] {
             *slot = Some(qi);
         }
+        out.mark_of[o] = Some(qi);
+        out.mark_of[c] = Some(qi);
         out.quotes.push(q);
         last_close = Some(c);
     }

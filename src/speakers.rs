@@ -85,7 +85,27 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                         });
                         match found.or(recent.last()) {
                             Some(&e) => (e, format!("not named; the text was following «{}»", entities[e].name)),
-                            None => continue,
+                            None => {
+                                // Nobody to refer to: the pronoun the verb implies stands in.
+                                let pronoun = match gender {
+                                    Gender::Fem => "هي",
+                                    _ => "هو",
+                                };
+                                let m = Mention {
+                                    start: f.cue.0,
+                                    end: f.cue.1,
+                                    tok_start: 0,
+                                    tok_end: 0,
+                                    name: pronoun.to_string(),
+                                    role: String::new(),
+                                    class: None,
+                                    gender: *gender,
+                                    title_head: None,
+                                    key: vec![pronoun.to_string()],
+                                };
+                                let e = entity_for(&mut entities, &m, &recent);
+                                (e, "not named, and no speaker before it".to_string())
+                            }
                         }
                     }
                 };
@@ -105,12 +125,14 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
     }
     // Speakers in order of their first statement.
     let mut order: Vec<usize> = Vec::new();
+    let mut ids: Vec<Option<usize>> = vec![None; entities.len()];
     for (e, _, _) in &statements {
-        if !order.contains(e) {
+        if ids[*e].is_none() {
+            ids[*e] = Some(order.len());
             order.push(*e);
         }
     }
-    let id_of = |e: usize| order.iter().position(|&x| x == e).unwrap_or(0);
+    let id_of = |e: usize| ids[e].unwrap_or(0);
     let span = |(a, b): (usize, usize)| Span { start: a, end: b, text: text[a..b].to_string() };
     let speakers = order
         .iter()

@@ -42,6 +42,11 @@ pub enum Event {
     Asked(Mention),
 }
 
+/// The most tokens a statement's content may run over (a long unpunctuated text is cut here).
+const MAX_CONTENT: usize = 400;
+/// The most tokens looked back for a sentence start or a subject.
+const MAX_LOOKBACK: usize = 80;
+
 struct Ctx<'a> {
     /// How often each folded word occurs in the text: a proper name is usually repeated.
     freq: std::collections::HashMap<&'a str, u32>,
@@ -86,7 +91,8 @@ impl Ctx<'_> {
 
     fn sentence_start(&self, i: usize) -> usize {
         let mut s = i;
-        while s > 0 && !self.is_end(s - 1) {
+        // Bounded, so that text without punctuation stays linear.
+        while s > 0 && !self.is_end(s - 1) && i - s < MAX_LOOKBACK {
             s -= 1;
         }
         s
@@ -94,7 +100,7 @@ impl Ctx<'_> {
 
     fn sentence_end(&self, i: usize) -> usize {
         let mut e = i;
-        while e < self.toks.len() && !self.is_end(e) {
+        while e < self.toks.len() && !self.is_end(e) && e - i < MAX_CONTENT {
             e += 1;
         }
         e
@@ -318,7 +324,17 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
         let p = skip_fillers(cx, i + 1, sent_end, None);
         if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).filter(|m| cx.plausible(m)) {
+            let believable = |m: &Mention| {
+                // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
+                let next = skip_fillers(cx, m.tok_end, sent_end, prep);
+                let opens = next < sent_end && cx.opens_content(next);
+                let np_subject = entry.frame == Frame::Np
+                    && next < sent_end
+                    && cx.toks[m.tok_start].norm.starts_with("ال")
+                    && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
+                opens || np_subject || cx.plausible(m)
+            };
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).filter(|m| believable(m)) {
                 after = m.tok_end;
                 rule.push_str("subject after the verb");
                 for u in &mut used[m.tok_start..m.tok_end] {
@@ -364,6 +380,17 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         }
     }
 
+    // An object or adjunct may stand between the subject and the clause (أبلغ بايدن نظيره أن …).
+    if entry.frame == Frame::That && k < sent_end && !cx.opens_content(k) {
+        let mut j = k;
+        while j < sent_end && j - k < 16 && cx.cue(j).is_none() && cx.quotes.opening_at(j).is_none() && cx.lex.attribution_at(cx.toks, j).is_none() {
+            if cx.tags[j].that.is_some() && cx.tags[j].that == Some(false) || cx.toks[j].kind == TokKind::Colon {
+                k = j;
+                break;
+            }
+            j += 1;
+        }
+    }
     // 2. The content.
     let (content, form) = if entry.frame == Frame::Np && entry.kind != CueKind::Question {
         let start = skip_fillers(cx, after, sent_end, prep);
@@ -391,7 +418,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         while b > 0 && matches!(cx.toks[b - 1].kind, TokKind::Comma) {
             b -= 1;
         }
-        let before = cx.quotes.quotes.iter().find(|q| q.close + 1 == b || q.close == b);
+        let before = b.checked_sub(1).and_then(|c| cx.quotes.closing_at(c)).or_else(|| cx.quotes.closing_at(b));
         match (before, subject.is_some()) {
             (Some(q), _) => (span(cx, q.open + 1, q.close), Form::Direct),
             _ => (None, Form::Indirect),
@@ -408,8 +435,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     if subject.is_none() && entry.frame == Frame::That && form == Form::Indirect && !cx.tags.get(k).is_some_and(|t| t.that.is_some()) {
         return None;
     }
-    let ctok = |b: usize| cx.toks.iter().position(|t| t.start >= b).unwrap_or(cx.toks.len());
-    let (ca, cb) = (ctok(content.0), cx.toks.iter().rposition(|t| t.end <= content.1).map_or(0, |x| x + 1));
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
 
     if entry.kind == CueKind::Question {
         // Only who was asked matters: they answer next.
@@ -492,12 +518,8 @@ fn attribution_statement(cx: &Ctx, a: usize, end: usize, joined: bool, needs_doc
         (span(cx, k, e), "attribution before its content")
     };
     let content = content?;
-    let words: Vec<&str> = cx
-        .toks
-        .iter()
-        .filter(|t| t.is_word() && t.start >= content.0 && t.end <= content.1)
-        .map(|t| t.norm.as_str())
-        .collect();
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
+    let words: Vec<&str> = cx.toks[ca..cb].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
     let kind = if cx.lex.has_denial_phrase(&words) { StatementKind::Denial } else { StatementKind::Claim };
     Some(Event::Statement(Found {
         cue: (cx.toks[a].start, cx.toks[end - 1].end),
