@@ -453,6 +453,23 @@ fn strip_variants(w: &str) -> Vec<(String, usize)> {
             }
         }
     }
+    // A possessive pronoun on a title: صديقته → صديقة، والده → والد.
+    let possessives: Vec<(String, usize)> = out
+        .iter()
+        .flat_map(|(s, n)| {
+            let mut v = Vec::new();
+            for suf in ["ه", "ها", "هم", "هما"] {
+                if let Some(base) = s.strip_suffix(suf).filter(|b| b.chars().count() >= 3) {
+                    match base.strip_suffix('ت') {
+                        Some(b) => v.push((format!("{b}ه"), *n)),
+                        None => v.push((base.to_string(), *n)),
+                    }
+                }
+            }
+            v
+        })
+        .collect();
+    out.extend(possessives);
     // A leading ال is optional on single-word heads: list «رئيس», match «الرئيس».
     let defs: Vec<(String, usize)> =
         out.iter().filter_map(|(s, n)| s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).map(|r| (r.to_string(), *n))).collect();

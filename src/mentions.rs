@@ -127,31 +127,39 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 if !closes {
                     break;
                 }
-                let inner = parse(text, toks, quotes, lex, j + 1, k, false);
+                // «وهو مسؤول باتحاد …»: a relative apposition, read as a title.
+                let mut a = j + 1;
+                if matches!(toks[a].norm.as_str(), "وهو" | "وهي" | "هو" | "هي") {
+                    a += 1;
+                }
+                let inner = if a < k { parse(text, toks, quotes, lex, a, k, false) } else { None };
+                let titled = inner.as_ref().is_some_and(|m| m.title_head.is_some() || m.class.is_some()) || a > j + 1;
                 match inner {
-                    Some(m) if m.tok_end == k && (m.name.is_empty() != name.is_none() || (name.is_none() && !m.name.is_empty())) => {
-                        if name.is_none() && !m.name.is_empty() {
-                            // Title first, then the name: the name's own title (if any) adds to the role.
-                            let (na, nb) = name_range(toks, &m);
-                            name = Some((na, nb));
-                            if class.is_none() || class == Some(EntityClass::Title) || class == Some(EntityClass::Anonymous) {
-                                class = Some(EntityClass::Title);
-                            }
-                        } else if title.is_none() && m.title_head.is_some() {
-                            title = Some((m.tok_start, m.tok_end));
+                    Some(m) if name.is_none() && !m.name.is_empty() && m.tok_end == k => {
+                        // Title first, then the name: «المتحدث …، دميتري بيسكوف،».
+                        name = Some(name_range(toks, &m));
+                        if matches!(class, None | Some(EntityClass::Title) | Some(EntityClass::Anonymous)) {
+                            class = Some(EntityClass::Title);
+                        }
+                    }
+                    _ if name.is_some() && title.is_none() && titled => {
+                        // Name first, then its title: «بيسكوف، المتحدث باسم الكرملين،».
+                        title = Some((a, k));
+                        if let Some(m) = &inner {
                             title_head = m.title_head.clone();
                             if gender == Gender::Unknown {
                                 gender = m.gender;
                             }
-                        } else {
-                            break;
                         }
-                        appositions += 1;
-                        j = k;
-                        continue;
+                        if class.is_none() {
+                            class = Some(EntityClass::Title);
+                        }
                     }
                     _ => break,
                 }
+                appositions += 1;
+                j = k;
+                continue;
             }
             _ => break,
         }
@@ -220,7 +228,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     } else {
                         extend(&mut name, j, end);
                     }
-                    state = if end - j > 1 || is_definite(&toks[end - 1].norm) || info.class == EntityClass::Place {
+                    state = if is_definite(&toks[end - 1].norm) || info.class == EntityClass::Place || end - j > 1 && info.class != EntityClass::Title {
                         State::Definite
                     } else {
                         State::Construct

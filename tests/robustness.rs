@@ -20,7 +20,7 @@ fn check(text: &str) {
 
 #[test]
 fn hostile_inputs() {
-    let big = "قال الوزير إن «الأمر ".repeat(50_000);
+    let big = "قال الوزير إن «الأمر ".repeat(27_000); // about 1 MB
     let cases: Vec<String> = vec![
         String::new(),
         " ".into(),
