@@ -185,10 +185,16 @@ function renderStatements(list, countNode, analysis, onPick) {
     const body = el('p', 'statement-body');
     body.append(el('span', 'cue-text', st.cue.text), document.createTextNode(' '), el('q', 'content-text', st.content.text));
     li.append(head, body);
-    if (st.explain) li.append(el('p', 'explain', st.explain));
-    li.addEventListener('click', () => onPick(st.id));
+    if (st.explain) {
+      const why = el('details', 'explain');
+      why.append(el('summary', null, 'لماذا؟'), el('p', null, st.explain));
+      li.append(why);
+    }
+    li.addEventListener('click', (e) => {
+      if (!e.target.closest('details')) onPick(st.id);
+    });
     li.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter' || e.key === ' ') {
+      if ((e.key === 'Enter' || e.key === ' ') && e.target === li) {
         e.preventDefault();
         onPick(st.id);
       }
@@ -219,9 +225,9 @@ function renderNotes(view, text, analysis, problems, ms) {
   } else {
     const n = analysis.statements.length;
     const d = analysis.statements.filter((s) => s.kind === 'denial').length;
-    status = `${n} تصريح من ${analysis.speakers.length} متحدث، منها ${d} نفي.`;
+    status = `التصريحات: ${n} (منها ${d} نفي) — المتحدثون: ${analysis.speakers.length}`;
   }
-  if (ms != null) status += ` (${ms < 1 ? '<1' : Math.round(ms)} ms)`;
+  if (ms != null && text.trim() !== '') status += ` — حُلِّل في ${Math.max(1, Math.round(ms))} مللي ثانية`;
   view.status.textContent = status;
 }
 
