@@ -65,8 +65,15 @@ pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     ))
 }
 
-/// A cargo-installed binary: on PATH, or in $CARGO_HOME/bin even when that is not on PATH.
+/// A cargo-installed binary: in $CARGO_INSTALL_ROOT/bin if set, on PATH, or in $CARGO_HOME/bin
+/// even when that is not on PATH.
 pub fn cargo_bin(name: &str) -> PathBuf {
+    if let Some(root) = std::env::var_os("CARGO_INSTALL_ROOT") {
+        let p = PathBuf::from(root).join("bin").join(name);
+        if p.is_file() {
+            return p;
+        }
+    }
     if let Some(p) = which(name) {
         return p;
     }
