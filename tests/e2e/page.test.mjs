@@ -180,3 +180,33 @@ test('a wasm that fails to load is reported in the page', async () => {
     await ctx.close();
   }
 });
+
+test('an analysis that throws is reported in the page, and the next edit recovers', async () => {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  try {
+    // The real bindings, with analyze() made to throw on one word.
+    await p.route('**/pkg/isnad.js', async (route) => {
+      const res = await route.fetch();
+      const body = (await res.text()).replace(
+        'export function analyze(text) {',
+        "export function analyze(text) { if (text.includes('BOOM')) throw new Error('boom from the test');",
+      );
+      assert.ok(body.includes('boom from the test'), 'the bindings still export analyze(text)');
+      await route.fulfill({ response: res, body });
+    });
+    const pageErrors = [];
+    p.on('pageerror', (e) => pageErrors.push(String(e)));
+    await p.goto(`${server.base}/`);
+    await p.waitForFunction(() => document.getElementById('version').textContent.startsWith('isnad '));
+    await p.fill('#text', 'قال الوزير BOOM');
+    await p.waitForSelector('#error:not([hidden])');
+    assert.match(await p.textContent('#error'), /boom from the test/);
+    await p.fill('#text', await seed(SEED_000));
+    await p.waitForSelector('#statements > li[data-kind]');
+    assert.equal(await p.isHidden('#error'), true);
+    assert.deepEqual(pageErrors, []);
+  } finally {
+    await ctx.close();
+  }
+});
