@@ -94,12 +94,18 @@ function segment(text, analysis, problems) {
     cuts.add(r.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
+  // A sweep over the cut points, keeping the ranges open at each: linear in practice, even for
+  // long texts with thousands of statements.
+  ranges.sort((a, b) => a.start - b.start);
+  let next = 0;
+  let open = [];
   const runs = [];
   for (let i = 0; i + 1 < points.length; i++) {
     const [start, end] = [points[i], points[i + 1]];
-    if (start === end) continue;
-    const covering = ranges.filter((r) => r.start <= start && end <= r.end && r.start < r.end);
-    runs.push({ start, end, covering });
+    while (next < ranges.length && ranges[next].start <= start) open.push(ranges[next++]);
+    open = open.filter((r) => r.end > start);
+    // Every open range reaches at least to `end`: `end` is the next cut point.
+    runs.push({ start, end, covering: open.slice() });
   }
   return runs;
 }

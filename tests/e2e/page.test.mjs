@@ -210,3 +210,23 @@ test('an analysis that throws is reported in the page, and the next edit recover
     await ctx.close();
   }
 });
+
+test('a long text (seed 000 twenty times) is analyzed and drawn in reasonable time', async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    const one = await seed(SEED_000);
+    const text = Array(20).fill(one).join('\n\n');
+    const perSeed = await page.evaluate(async (t) => (await import('./pkg/isnad.js')).analyze(t).statements.length, one);
+    const t0 = Date.now();
+    await setText(page, text);
+    await page.waitForFunction((n) => document.querySelectorAll('#statements > li').length >= n, 20 * perSeed, {
+      timeout: 20000,
+    });
+    const ms = Date.now() - t0;
+    assert.equal(await page.textContent('#reading'), text);
+    assert.ok(ms < 10000, `took ${ms} ms`);
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
