@@ -101,6 +101,10 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
     let mut issuer: Option<(usize, usize)> = None;
     let mut appositions = 0;
     let mut words = 0;
+    // «محامي النجم البرتغالي كريستيانو رونالدو»: a person noun in the genitive owns the name that
+    // follows, so the speaker is the lawyer, unnamed here.
+    let mut genitive_person = false;
+    let mut name_of_genitive = false;
     while j < limit && words < 14 {
         let t = &toks[j];
         match t.kind {
@@ -237,8 +241,22 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     words += 1;
                     continue;
                 }
+                if state == State::Name && info.class == EntityClass::Title && title.is_none() && class.is_none() {
+                    // A title after the name, with no comma: «بيتر كريستيانسن محامي مهاجم يوفنتوس».
+                    class = Some(EntityClass::Title);
+                    gender = info.gender;
+                    title_head = Some(w.strip_prefix("ال").unwrap_or(w).to_string());
+                    extend(&mut title, j, end);
+                    state = if is_definite(&toks[end - 1].norm) { State::Definite } else { State::Construct };
+                    j = end;
+                    words += 1;
+                    continue;
+                }
                 if state == State::Construct || state == State::Definite && is_nisba(w) {
                     // A genitive or adjective that happens to be a known word (رئيس الوزراء).
+                    if state == State::Construct && info.class == EntityClass::Title && class == Some(EntityClass::Title) && name.is_none() {
+                        genitive_person = true;
+                    }
                     add_part(&mut title, &mut name, class, j, end);
                     j = end;
                     words += 1;
@@ -312,12 +330,12 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 extend(&mut title, j, j + 1);
                 state = if definite { State::Definite } else { State::Construct };
             }
-            State::Definite if nameish => {
+            State::Definite | State::Construct if nameish && name.is_none() && (state == State::Definite || matches!(class, Some(EntityClass::Title) | None) && title.is_some()) => {
                 extend(&mut name, j, j + 1);
-                state = State::Name;
-            }
-            State::Construct if nameish && matches!(class, Some(EntityClass::Title) | None) && title.is_some() => {
-                extend(&mut name, j, j + 1);
+                // An indefinite title right before a name is in construct with it: «محامي
+                // رونالدو» is Ronaldo's lawyer, «الرئيس بوتين» is Putin.
+                let construct_owner = state == State::Construct && title.is_some_and(|(a, b)| b == j && !is_definite(&toks[b - 1].norm) && b - a <= 2 && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي"));
+                name_of_genitive = genitive_person || construct_owner;
                 state = State::Name;
             }
             State::Name => extend(&mut name, j, j + 1),
@@ -346,6 +364,13 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         }
     };
     let mut name_text = name_text;
+    let (name_text_g, role_text_g) = if name_of_genitive {
+        (String::new(), text_of(text, toks, title.map_or(i, |t| t.0), end_tok))
+    } else {
+        (name_text, role_text)
+    };
+    name_text = name_text_g;
+    let role_text = role_text_g;
     if strip_l && name.is_some_and(|(a, _)| a == i) || issuer.is_none() && strip_l && title.is_some_and(|(a, _)| a == i) && name.is_none() {
         name_text = strip_l_prefix(&name_text);
     }
@@ -353,6 +378,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
     if strip_l && title.is_some_and(|(a, _)| a == i) {
         role_text = strip_l_prefix(&role_text);
     }
+    let key_range = if name_of_genitive { (title.map_or(i, |t| t.0), end_tok) } else { key_range };
     let key = toks[key_range.0..key_range.1]
         .iter()
         .filter(|t| t.is_word())

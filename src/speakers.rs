@@ -21,6 +21,8 @@ struct Entity {
     title_heads: Vec<String>,
     mentions: Vec<(usize, usize)>,
     has_statement: bool,
+    /// Whether a proper name is known (else `name` is a title or description).
+    named: bool,
 }
 
 fn kind_of(m: &Mention) -> SpeakerKind {
@@ -189,14 +191,25 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
             found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.contains(h));
         }
     }
+    if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {
+        // A name given after its bearer was introduced by title alone («أحد محامي النجم …»
+        // then «بيتر كريستيانسن محامي مهاجم يوفنتوس»): the titled entity gets its name.
+        if let Some(h) = &m.title_head {
+            found = recent.iter().rev().copied().find(|&e| entities[e].kind == SpeakerKind::Person && !entities[e].named && entities[e].title_heads.contains(h));
+        }
+    }
     let display = if m.name.is_empty() { m.role.clone() } else { m.name.clone() };
     match found {
         Some(e) => {
             let en = &mut entities[e];
             en.mentions.push((m.start, m.end));
-            if m.key.len() > en.key.len() && !m.name.is_empty() {
+            if !m.name.is_empty() && (m.key.len() > en.key.len() || !en.named) {
                 en.key = m.key.clone();
                 en.name = display;
+                en.named = true;
+                if !m.role.is_empty() {
+                    en.role = m.role.clone();
+                }
             }
             if en.role.is_empty() && !m.role.is_empty() && !m.name.is_empty() {
                 en.role = m.role.clone();
@@ -221,6 +234,7 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
                 title_heads: m.title_head.iter().cloned().collect(),
                 mentions: vec![(m.start, m.end)],
                 has_statement: false,
+                named: !m.name.is_empty(),
             });
             entities.len() - 1
         }

@@ -118,6 +118,13 @@ impl Ctx<'_> {
     /// An addressee after the verb: للصحفيين، لوكالة فرانس برس، لي، له.
     fn addressee_end(&self, i: usize, limit: usize) -> Option<usize> {
         let t = self.toks.get(i).filter(|t| t.is_word())?;
+        if t.norm == "ل" {
+            // «لـ"فرانس برس"»: the preposition written apart, before a quoted name or a word.
+            if let Some(q) = self.quotes.opening_at(i + 1) {
+                return (q.close - q.open <= 6).then_some(q.close + 1);
+            }
+            return self.toks.get(i + 1).filter(|n| n.is_word()).map(|_| i + 2);
+        }
         let rest = t.norm.strip_prefix('ل')?;
         let pronoun = matches!(rest, "ي" | "ه" | "ها" | "هم" | "هما" | "نا" | "كم");
         let definite = rest.starts_with('ل');
@@ -166,11 +173,14 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     let s = cx.sentence_start(cue);
     let mut b = cue;
     let mut words = 0;
+    // Why the scan stopped: only a clause boundary lets a subject stand before its verb.
+    let mut at_boundary = false;
     while b > s && words < 14 {
         let t = &cx.toks[b - 1];
         if t.is_word() {
             let w = t.norm.as_str();
             if cx.tags[b - 1].that.is_some() || cx.lex.is(w, Gram::Conj) || cx.lex.is(w, Gram::Aux) || w == "و" || w == "ف" {
+                at_boundary = true;
                 break;
             }
             if cx.tags[b - 1].cue.is_some() {
@@ -178,11 +188,18 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             }
             words += 1;
         } else if matches!(t.kind, TokKind::Colon) || matches!(t.kind, TokKind::Quote(_)) && cx.quotes.opening_at(b - 1).is_none() && !cx.in_quote(b - 1) && words == 0 {
+            at_boundary = true;
             break;
         } else if !matches!(t.kind, TokKind::Comma | TokKind::Quote(_)) {
             break;
         }
         b -= 1;
+    }
+    if b == s {
+        at_boundary = true;
+    }
+    if !at_boundary {
+        return None;
     }
     // «من جانبه،» and «وقد» before the subject are not part of it.
     while b < cue && (!cx.toks[b].is_word() || cx.lex.is(&cx.toks[b].norm, Gram::Aux)) {
@@ -198,6 +215,35 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
         k += 1;
     }
     (k == cue).then_some(m)
+}
+
+/// The antecedent of a relative clause that opens with the verb: «لكاثرين مايورغا، التي تؤكد …».
+fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
+    let rel = cue.checked_sub(1)?;
+    if !matches!(cx.toks[rel].norm.as_str(), "التي" | "الذي" | "الذين" | "اللواتي") {
+        return None;
+    }
+    let mut end = rel;
+    while end > 0 && matches!(cx.toks[end - 1].kind, TokKind::Comma) {
+        end -= 1;
+    }
+    // The noun phrase ending at `end`: try the nearest starts first, up to four words back.
+    let mut best = None;
+    for back in 1..=4 {
+        let Some(a) = end.checked_sub(back) else { break };
+        if !cx.toks[a].is_word() {
+            break;
+        }
+        let strip = cx.toks[a].norm.starts_with('ل') && cx.lex.entity_at(cx.toks, a).is_none_or(|e| e.2 == 1) && cx.toks[a].norm.chars().count() > 3;
+        for strip_l in [false, strip] {
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, end, strip_l) {
+                if m.tok_end == end && (m.class.is_some() || cx.plausible(&m) || !m.name.is_empty() && strip_l) {
+                    best = Some(m);
+                }
+            }
+        }
+    }
+    best
 }
 
 /// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
@@ -318,6 +364,9 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     if !cm.conj && cm.infl.form != VerbForm::Participle {
         if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m)) {
             rule.push_str("subject before the verb");
+            subject = Some(m);
+        } else if let Some(m) = antecedent(cx, i) {
+            rule.push_str("the antecedent of «التي / الذي»");
             subject = Some(m);
         }
     }
