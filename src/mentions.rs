@@ -229,6 +229,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     if info.class == EntityClass::Title {
                         title_head = Some(w.strip_prefix("ال").unwrap_or(w).to_string());
                         extend(&mut title, j, end);
+                    } else if info.class == EntityClass::Anonymous {
+                        extend(&mut title, j, end);
                     } else {
                         extend(&mut name, j, end);
                     }
@@ -335,7 +337,14 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 // An indefinite title right before a name is in construct with it: «محامي
                 // رونالدو» is Ronaldo's lawyer, «الرئيس بوتين» is Putin.
                 let construct_owner = state == State::Construct && title.is_some_and(|(a, b)| b == j && !is_definite(&toks[b - 1].norm) && b - a <= 2 && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي"));
-                name_of_genitive = genitive_person || construct_owner;
+                // An anonymous head: «مسؤول أمريكي» has no name; a name after an indefinite one
+                // belongs to its complement («محققي شرطة لاس فيغاس»), after a definite one it is
+                // the official's own («المسؤول الأمريكي جون كيربي»).
+                let anonymous_owner = class == Some(EntityClass::Anonymous) && title.is_some_and(|(a, _)| !is_definite(&toks[a].norm) || toks[a].norm == "احد");
+                if class == Some(EntityClass::Anonymous) && !anonymous_owner {
+                    class = Some(EntityClass::Title);
+                }
+                name_of_genitive = genitive_person || construct_owner || anonymous_owner;
                 state = State::Name;
             }
             State::Name => extend(&mut name, j, j + 1),
