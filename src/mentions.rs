@@ -284,7 +284,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 continue;
             }
             let next_entity = lex.entity_at(toks, j + 1).filter(|e| e.2 == 0);
-            if w == "في" && j + 1 < limit && toks[j + 1].is_word() && (is_definite(&toks[j + 1].norm) || next_entity.is_some()) {
+            let next_is_document = next_entity.is_some_and(|e| e.0.class == EntityClass::Document);
+            if w == "في" && j + 1 < limit && toks[j + 1].is_word() && !next_is_document && (is_definite(&toks[j + 1].norm) || next_entity.is_some()) {
                 let end = next_entity.map_or(j + 2, |e| e.1).min(limit);
                 add_part(&mut title, &mut name, class, j, end);
                 state = if is_definite(&toks[end - 1].norm) || next_entity.is_some_and(|e| e.0.class == EntityClass::Place) {

@@ -68,11 +68,17 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
         recent.retain(|&x| x != e);
         recent.push(e);
     };
+    // The latest titled person named outside a statement: (entity, sentence start).
+    let mut seen: Option<(usize, usize)> = None;
     for ev in events {
         match ev {
             Event::Asked(m) => {
                 let e = entity_for(&mut entities, &m, &recent);
                 touch(&mut recent, e);
+            }
+            Event::Seen(m, sentence) => {
+                let e = entity_for(&mut entities, &m, &recent);
+                seen = Some((e, sentence));
             }
             Event::Statement(f) => {
                 let (e, why) = match &f.subject {
@@ -81,6 +87,19 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                         (e, format!("named «{}»", &text[m.start..m.end]))
                     }
                     Subject::Implicit { gender, .. } => {
+                        let compatible = |e: usize| {
+                            let g = entities[e].gender;
+                            *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
+                        };
+                        if let Some((e, sentence)) = seen.filter(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty())) {
+                            seen = None;
+                            entities[e].has_statement = true;
+                            touch(&mut recent, e);
+                            let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
+                            let _ = sentence;
+                            statements.push((e, f, why));
+                            continue;
+                        }
                         let found = recent.iter().rev().find(|&&e| {
                             let g = entities[e].gender;
                             *gender == Gender::Unknown || g == Gender::Unknown || g == *gender

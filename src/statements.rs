@@ -32,6 +32,8 @@ pub struct Found {
     pub form: Form,
     pub confidence: f32,
     pub rule: String,
+    /// Byte offset where the cue's sentence starts: implicit subjects look there first.
+    pub sentence: usize,
 }
 
 /// What `find` reports, in text order.
@@ -40,6 +42,10 @@ pub enum Event {
     Statement(Found),
     /// A question: the one asked becomes the one the text follows (… فقال “نعم”).
     Asked(Mention),
+    /// A titled person named outside any statement («في الوقت الذي يجتمع مدير … الدكتور مصطفى
+    /// بلجون …، أكد أن …»): an implicit subject in the same sentence, or before anyone has
+    /// spoken, is most likely them. The byte offset is the start of their sentence.
+    Seen(Mention, usize),
 }
 
 /// The most tokens a statement's content may run over (a long unpunctuated text is cut here).
@@ -86,7 +92,9 @@ impl Ctx<'_> {
 
     /// A sentence end outside quotations.
     fn is_end(&self, i: usize) -> bool {
-        matches!(self.toks[i].kind, TokKind::End | TokKind::Para) && !self.in_quote(i)
+        // «د. بلجون»: a dot after a one-letter word is an abbreviation, not a sentence end.
+        let abbreviation = self.toks[i].norm == "." && i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].norm.chars().count() == 1;
+        matches!(self.toks[i].kind, TokKind::End | TokKind::Para) && !self.in_quote(i) && !abbreviation
     }
 
     fn sentence_start(&self, i: usize) -> usize {
@@ -155,9 +163,19 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             continue;
         }
         if let Some(cm) = cx.cue(i) {
-            if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
-                events.push(ev);
+            // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
+            let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما");
+            if !relative_ma {
+                if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
+                    events.push(ev);
+                }
             }
+        } else if let Some(m) = titled_person_at(&cx, i) {
+            for u in &mut used[m.tok_start..m.tok_end] {
+                *u = true;
+            }
+            let sentence = cx.toks[cx.sentence_start(i)].start;
+            events.push(Event::Seen(m, sentence));
         } else if let Some((end, joined, needs_doc)) = lex.attribution_at(toks, i) {
             if let Some(ev) = attribution_statement(&cx, i, end, joined, needs_doc) {
                 events.push(ev);
@@ -165,6 +183,21 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         }
     }
     events
+}
+
+/// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
+fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    let (info, _, pre) = cx.lex.entity_at(cx.toks, i)?;
+    if info.class != EntityClass::Title || pre != 0 {
+        return None;
+    }
+    // Only at the start of a phrase: not the genitive of something before it.
+    if i > 0 && cx.toks[i - 1].is_word() && cx.lex.entity_at(cx.toks, i - 1).is_some() {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    (m.class == Some(EntityClass::Title) && !m.name.is_empty()).then_some(m)
 }
 
 /// The subject before a verb, at the start of its clause: «لكن موسكو نفت»، «وكانت وكالة رويترز،
@@ -288,7 +321,11 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
                 let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1);
-                if !nested || cm.conj || cm.infl.form == VerbForm::Participle {
+                // A participle without a clause of its own («متهمة اللاعب بـ…») describes the
+                // content; with one («مشيراً إلى أن …») it starts the next statement.
+                let participle = cm.infl.form == VerbForm::Participle;
+                let own_clause = !participle || opens_within(cx, k + 1, sent_end, 3);
+                if own_clause && (!nested || cm.conj || participle) {
                     return cut_back(cx, start, k);
                 }
             }
@@ -299,6 +336,11 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
         k += 1;
     }
     sent_end
+}
+
+/// True when a complementizer, colon or quotation opens within `n` tokens from `i`.
+fn opens_within(cx: &Ctx, i: usize, end: usize, n: usize) -> bool {
+    (i..end.min(i + n)).any(|j| cx.opens_content(j))
 }
 
 /// Content cut before the cue at `k`: back over the clause that leads to it (its conjunction,
@@ -432,7 +474,17 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // An object or adjunct may stand between the subject and the clause (أبلغ بايدن نظيره أن …).
     if entry.frame == Frame::That && k < sent_end && !cx.opens_content(k) {
         let mut j = k;
-        while j < sent_end && j - k < 16 && cx.cue(j).is_none() && cx.quotes.opening_at(j).is_none() && cx.lex.attribution_at(cx.toks, j).is_none() {
+        while j < sent_end && j - k < 16 && cx.cue(j).is_none() && cx.lex.attribution_at(cx.toks, j).is_none() {
+            if let Some(q) = cx.quotes.opening_at(j) {
+                // A short quotation after a word is a name or a term («شركة "جيستيفوت"»), not
+                // the content; anything else is.
+                let short = q.close - q.open <= 4 && j > 0 && cx.toks[j - 1].is_word();
+                if !short {
+                    break;
+                }
+                j = q.close + 1;
+                continue;
+            }
             if cx.tags[j].that.is_some() && cx.tags[j].that == Some(false) || cx.toks[j].kind == TokKind::Colon {
                 k = j;
                 break;
@@ -540,6 +592,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         form,
         confidence: confidence.clamp(0.05, 0.99),
         rule: format!("verb «{}» ({:?}); {}", entry.lemma, form, rule),
+        sentence: cx.toks[cx.sentence_start(i)].start,
     }))
 }
 
@@ -578,5 +631,6 @@ fn attribution_statement(cx: &Ctx, a: usize, end: usize, joined: bool, needs_doc
         form: Form::Indirect,
         confidence: 0.7,
         rule: rule.to_string(),
+        sentence: cx.toks[sent_start].start,
     }))
 }
