@@ -35,6 +35,9 @@ pub enum Frame {
     That,
     /// Everything after the subject, a بأن clause included (نفى الاتهامات بأنها …).
     Np,
+    /// Like `That`, but only a clause or a quotation counts: verbs whose other senses are common
+    /// (بيّن is also «between»).
+    Clause,
 }
 
 #[derive(Clone, Debug)]
@@ -224,7 +227,8 @@ impl Lexicon {
             let frame = match c[4] {
                 "that" => Frame::That,
                 "np" => Frame::Np,
-                f => return Err(LexiconError(format!("{}:{line}: unknown frame \"{f}\" (expected that or np)", CUES.0))),
+                "clause" => Frame::Clause,
+                f => return Err(LexiconError(format!("{}:{line}: unknown frame \"{f}\" (expected that, np or clause)", CUES.0))),
             };
             let idx = lex.cues.len();
             lex.cues.push(CueEntry {
@@ -606,7 +610,7 @@ mod tests {
 
     #[test]
     fn words_that_only_look_like_verbs_are_not_cues() {
-        for w in ["قالب", "بين", "وزارة", "المتحدث", "التقارير", "القول"] {
+        for w in ["قالب", "وزارة", "المتحدث", "التقارير", "القول", "مشير"] {
             assert!(cue(w).is_none(), "{w}");
         }
     }

@@ -31,6 +31,8 @@ pub struct Mention {
     pub title_head: Option<String>,
     /// Folded words of the name (or of the whole phrase when it has no name), for coreference.
     pub key: Vec<String>,
+    /// Token range of the name, when the phrase has one.
+    pub name_toks: Option<(usize, usize)>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -315,7 +317,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 }
             }
             State::Definite => is_nisba(w) && is_definite(w) || (name_like(lex, w) && !is_definite(w) && class.is_some()) || lex.is(w, Gram::Adj),
-            State::Name => name_like(lex, w) && !is_definite(w) && name.is_some_and(|(a, b)| b - a < 4),
+            // A family name may carry the article when it is a nisba (سفيان السليطي).
+            State::Name => {
+                name.is_some_and(|(a, b)| b - a < 4)
+                    && (name_like(lex, w) && !is_definite(w) || is_definite(w) && is_nisba(w) && name.is_some_and(|(a, b)| b - a == 1) && !lex.is(w, Gram::Adj))
+            }
         };
         if !accept {
             break;
@@ -337,7 +343,12 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 extend(&mut name, j, j + 1);
                 // An indefinite title right before a name is in construct with it: «محامي
                 // رونالدو» is Ronaldo's lawyer, «الرئيس بوتين» is Putin.
-                let construct_owner = state == State::Construct && title.is_some_and(|(a, b)| b == j && !is_definite(&toks[b - 1].norm) && b - a <= 2 && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي"));
+                // A possessive title (صديقته، والدتها) is definite: the name is its own.
+                let possessive = |w: &str| w.ends_with("ته") || w.ends_with("ها") || w.ends_with("هم");
+                let construct_owner = state == State::Construct
+                    && title.is_some_and(|(a, b)| {
+                        b == j && !is_definite(&toks[b - 1].norm) && !possessive(&toks[b - 1].norm) && b - a <= 2 && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي")
+                    });
                 // An anonymous head: «مسؤول أمريكي» has no name; a name after an indefinite one
                 // belongs to its complement («محققي شرطة لاس فيغاس»), after a definite one it is
                 // the official's own («المسؤول الأمريكي جون كيربي»).
@@ -405,6 +416,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         gender,
         title_head,
         key,
+        name_toks: if name_of_genitive || issuer.is_some() { None } else { name },
     };
     if issuer.is_some() {
         m.class = Some(EntityClass::Organization);

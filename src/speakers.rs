@@ -123,6 +123,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                                     gender: *gender,
                                     title_head: None,
                                     key: vec![pronoun.to_string()],
+                                    name_toks: None,
                                 };
                                 let e = entity_for(&mut entities, &m, &recent);
                                 (e, "not named, and no speaker before it".to_string())
@@ -208,6 +209,17 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
         // A bare title stands for the latest person introduced with the same title word.
         if let Some(h) = &m.title_head {
             found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.contains(h));
+            // «وأضاف المتحدث» after «الناطق الرسمي …»: another title for the person the text
+            // is following, when that person has a role.
+            if found.is_none() {
+                let agrees = |g: Gender| m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender;
+                found = recent
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .copied()
+                    .find(|&e| entities[e].kind == SpeakerKind::Person && entities[e].named && !entities[e].role.is_empty() && agrees(entities[e].gender));
+            }
         }
     }
     if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {

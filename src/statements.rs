@@ -72,6 +72,10 @@ impl Ctx<'_> {
         if m.class.is_some() {
             return true;
         }
+        if m.name.is_empty() {
+            // A common noun phrase (الكشف الطبي) speaks only right before its content.
+            return false;
+        }
         let words: Vec<&Token> = self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).collect();
         let bad = |t: &Token| {
             let w = t.norm.as_str();
@@ -212,6 +216,11 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
         let t = &cx.toks[b - 1];
         if t.is_word() {
             let w = t.norm.as_str();
+            if matches!(w, "قد" | "لقد") && words == 0 {
+                // «وكانت وزارة العدل قد أعلنت»
+                b -= 1;
+                continue;
+            }
             if cx.tags[b - 1].that.is_some() || cx.lex.is(w, Gram::Conj) || cx.lex.is(w, Gram::Aux) || w == "و" || w == "ف" {
                 at_boundary = true;
                 break;
@@ -253,8 +262,17 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
 /// The antecedent of a relative clause that opens with the verb: «لكاثرين مايورغا، التي تؤكد …».
 fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     let rel = cue.checked_sub(1)?;
-    if !matches!(cx.toks[rel].norm.as_str(), "التي" | "الذي" | "الذين" | "اللواتي") {
-        return None;
+    let rel_gender = match cx.toks[rel].norm.as_str() {
+        "التي" | "اللواتي" => Gender::Fem,
+        "الذي" | "الذين" => Gender::Masc,
+        _ => return None,
+    };
+    // The verb agrees with its subject: «الهيئة التي قال إنها …» — a masculine verb after التي
+    // has another subject; the antecedent is its object.
+    if let Some(cm) = cx.tags[cue].cue {
+        if cm.infl.gender != Gender::Unknown && cm.infl.gender != rel_gender {
+            return None;
+        }
     }
     let mut end = rel;
     while end > 0 && matches!(cx.toks[end - 1].kind, TokKind::Comma) {
@@ -317,7 +335,8 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             continue;
         }
         if k > start {
-            if let Some(cm) = cx.cue(k) {
+            let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين");
+            if let Some(cm) = cx.cue(k).filter(|_| !relative) {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
                 let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1);
@@ -329,8 +348,8 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                     return cut_back(cx, start, k);
                 }
             }
-            if cx.lex.attribution_at(cx.toks, k).is_some() && matches!(cx.toks[k - 1].kind, TokKind::Comma) {
-                return k - 1;
+            if cx.lex.attribution_at(cx.toks, k).is_some() && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
+                return k;
             }
         }
         k += 1;
@@ -415,17 +434,32 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
         let p = skip_fillers(cx, i + 1, sent_end, None);
         if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
+            let opens_after = |m: &Mention| {
+                let next = skip_fillers(cx, m.tok_end, sent_end, prep);
+                next < sent_end && cx.opens_content(next)
+            };
             let believable = |m: &Mention| {
                 // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
                 let next = skip_fillers(cx, m.tok_end, sent_end, prep);
-                let opens = next < sent_end && cx.opens_content(next);
+                let opens = opens_after(m);
                 let np_subject = entry.frame == Frame::Np
                     && next < sent_end
                     && cx.toks[m.tok_start].norm.starts_with("ال")
                     && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
                 opens || np_subject || cx.plausible(m)
             };
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).filter(|m| believable(m)) {
+            let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+            // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
+            // likely what follows the subject than the subject's name.
+            if let Some(m) = &parsed {
+                if let Some((a, b)) = m.name_toks {
+                    let lone = b == a + 1 && a > m.tok_start && cx.freq.get(cx.toks[a].norm.as_str()).copied().unwrap_or(0) < 2;
+                    if lone && !opens_after(m) {
+                        parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
+                    }
+                }
+            }
+            if let Some(m) = parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title)) {
                 after = m.tok_end;
                 rule.push_str("subject after the verb");
                 for u in &mut used[m.tok_start..m.tok_end] {
@@ -472,7 +506,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     }
 
     // An object or adjunct may stand between the subject and the clause (أبلغ بايدن نظيره أن …).
-    if entry.frame == Frame::That && k < sent_end && !cx.opens_content(k) {
+    if entry.frame != Frame::Np && k < sent_end && !cx.opens_content(k) {
         let mut j = k;
         while j < sent_end && j - k < 16 && cx.cue(j).is_none() && cx.lex.attribution_at(cx.toks, j).is_none() {
             if let Some(q) = cx.quotes.opening_at(j) {
@@ -485,7 +519,9 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
                 j = q.close + 1;
                 continue;
             }
-            if cx.tags[j].that.is_some() && cx.tags[j].that == Some(false) || cx.toks[j].kind == TokKind::Colon {
+            // «وأن» coordinates a clause that is already someone's content: not an opening.
+            let coordinated = cx.toks[j].norm.starts_with('و');
+            if cx.tags[j].that == Some(false) && !coordinated || cx.toks[j].kind == TokKind::Colon {
                 k = j;
                 break;
             }
@@ -533,7 +569,12 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // Without a named subject, a verb that takes a clause must have one (or a quotation): «وأضاف
     // أن …»، «مشيراً إلى أن …». A bare noun phrase after it is more often not speech at all
     // (كشف النقاب عن …).
-    if subject.is_none() && entry.frame == Frame::That && form == Form::Indirect && !cx.tags.get(k).is_some_and(|t| t.that.is_some()) {
+    let clause = cx.tags.get(k).is_some_and(|t| t.that.is_some()) || form != Form::Indirect;
+    if subject.is_none() && entry.frame == Frame::That && !clause {
+        return None;
+    }
+    // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
+    if entry.frame == Frame::Clause && !clause {
         return None;
     }
     let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));

@@ -57,3 +57,12 @@ fn unclosed_quote_is_reported() {
     let a = analyze("قال الوزير: «لن نتراجع\nثم\nثم\nثم\nثم\nثم", OffsetUnit::Byte);
     assert!(a.diagnostics.iter().any(|d| d.contains("quotation")), "{:?}", a.diagnostics);
 }
+
+#[test]
+fn homographs_of_cues_are_not_statements() {
+    // بين is «between» as often as «he showed»; a clause must follow for it to be speech.
+    for text in ["وقع الاتفاق بين الطرفين في جنيف.", "وسائل الإعلام نشرت الخبر.", "وبعد الكشف عليها تبين أنها توفيت قبل وصولها."] {
+        let a = analyze(text, OffsetUnit::Byte);
+        assert!(a.statements.is_empty(), "{text}: {:?}", a.statements);
+    }
+}
