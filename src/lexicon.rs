@@ -114,6 +114,7 @@ pub enum Gram {
     Issued,
     Side,
     Adj,
+    Prep,
 }
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
@@ -285,6 +286,7 @@ impl Lexicon {
                 "issued" => Gram::Issued,
                 "side" => Gram::Side,
                 "adj" => Gram::Adj,
+                "prep" => Gram::Prep,
                 k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
             };
             lex.grammar.push((phrase(c[0]), class));

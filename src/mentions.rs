@@ -299,7 +299,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 words += 2;
                 continue;
             }
-            if w.starts_with("بال") && w.chars().count() > 4 && !is_nisba(w) {
+            let b_entity = w.starts_with('ب') && lex.entity_at(toks, j).is_some_and(|e| e.2 == 1 && e.0.class != EntityClass::Document);
+            if (w.starts_with("بال") && w.chars().count() > 4 && !is_nisba(w)) || b_entity {
                 add_part(&mut title, &mut name, class, j, j + 1);
                 j += 1;
                 words += 1;

@@ -169,7 +169,9 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         if let Some(cm) = cx.cue(i) {
             // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
             let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما");
-            if !relative_ma {
+            // After a preposition the word is a verbal noun, not a verb: «على توقع تحقيق …».
+            let after_preposition = i > 0 && toks[i - 1].is_word() && lex.is(&toks[i - 1].norm, Gram::Prep);
+            if !relative_ma && !after_preposition {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
                     events.push(ev);
                 }
@@ -508,7 +510,8 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // An object or adjunct may stand between the subject and the clause (أبلغ بايدن نظيره أن …).
     if entry.frame != Frame::Np && k < sent_end && !cx.opens_content(k) {
         let mut j = k;
-        while j < sent_end && j - k < 16 && cx.cue(j).is_none() && cx.lex.attribution_at(cx.toks, j).is_none() {
+        let question = |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question);
+        while j < sent_end && j - k < 24 && (cx.cue(j).is_none() || question(j)) && cx.lex.attribution_at(cx.toks, j).is_none() {
             if let Some(q) = cx.quotes.opening_at(j) {
                 // A short quotation after a word is a name or a term («شركة "جيستيفوت"»), not
                 // the content; anything else is.
@@ -529,7 +532,13 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         }
     }
     // 2. The content.
-    let (content, form) = if entry.frame == Frame::Np && entry.kind != CueKind::Question {
+    // A colon and a quotation soon after the subject carry the content whatever the frame
+    // («وأعرب العضو الجمهوري …: «…»»).
+    let colon_quote = (k..sent_end.min(k + 24)).find(|&j| cx.toks[j].kind == TokKind::Colon && cx.quotes.opening_at(j + 1).is_some() && (k..j).all(|x| cx.cue(x).is_none()));
+    if let Some(j) = colon_quote {
+        k = j;
+    }
+    let (content, form) = if entry.frame == Frame::Np && entry.kind != CueKind::Question && colon_quote.is_none() {
         let start = skip_fillers(cx, after, sent_end, prep);
         let end = content_end(cx, start, sent_end);
         (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
