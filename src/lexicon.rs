@@ -35,6 +35,9 @@ pub enum Frame {
     That,
     /// Everything after the subject, a بأن clause included (نفى الاتهامات بأنها …).
     Np,
+    /// Like `That`, with the original speaker after the preposition: «ونقلت الصحيفة عن رايت
+    /// قولها …» — the one quoted is the speaker.
+    Relay,
     /// Like `That`, but only a clause or a quotation counts: verbs whose other senses are common
     /// (بيّن is also «between»).
     Clause,
@@ -229,7 +232,8 @@ impl Lexicon {
                 "that" => Frame::That,
                 "np" => Frame::Np,
                 "clause" => Frame::Clause,
-                f => return Err(LexiconError(format!("{}:{line}: unknown frame \"{f}\" (expected that, np or clause)", CUES.0))),
+                "relay" => Frame::Relay,
+                f => return Err(LexiconError(format!("{}:{line}: unknown frame \"{f}\" (expected that, np, clause or relay)", CUES.0))),
             };
             let idx = lex.cues.len();
             lex.cues.push(CueEntry {

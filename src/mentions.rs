@@ -308,6 +308,19 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 continue;
             }
         }
+        // «مصدر مقرب من آل الشيخ»: who the source is close to is part of it.
+        if w == "من" && class == Some(EntityClass::Anonymous) && j > i && toks[j - 1].norm.starts_with("مقرب") {
+            let mut e = j + 1;
+            while e < limit && e < j + 4 && toks[e].is_word() && !lex.is(&toks[e].norm, Gram::Stop) && lex.cue(&toks[e].norm).is_none() && !toks[e].norm.starts_with('ل') {
+                e += 1;
+            }
+            if e > j + 1 {
+                extend(&mut title, j, e);
+                j = e;
+                words += e - j;
+                break;
+            }
+        }
         let accept = match state {
             State::Start => name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop),
             State::Construct => {

@@ -54,6 +54,11 @@ fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
     if kind == SpeakerKind::Person && m.name.is_empty() {
         return false;
     }
+    // «مصدر خاص» introduces a new source; «المصدر» refers back to one already named.
+    let indefinite = m.key.first().is_some_and(|w| !w.starts_with("ال"));
+    if kind == SpeakerKind::Anonymous && indefinite {
+        return e.key == m.key;
+    }
     let (a, b) = (strip_article(&e.key), strip_article(&m.key));
     contains(&a, &b) || contains(&b, &a)
 }

@@ -473,7 +473,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     }
     // «ونقلت الصحيفة عن رايت قولها: …»: the one quoted is the speaker (GUIDELINES: «An outlet
     // passing on a named person's words»).
-    if prep == Some("عن") && after < sent_end && cx.toks[after].norm == "عن" && entry.frame == Frame::That {
+    if entry.frame == Frame::Relay && after < sent_end && prep.is_some_and(|p| cx.toks[after].norm == p) {
         if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false).filter(|m| cx.plausible(m) || !m.name.is_empty()) {
             let mut a = src.tok_end;
             if cx.toks.get(a).is_some_and(|t| t.norm.starts_with("قول")) {
@@ -579,7 +579,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // أن …»، «مشيراً إلى أن …». A bare noun phrase after it is more often not speech at all
     // (كشف النقاب عن …).
     let clause = cx.tags.get(k).is_some_and(|t| t.that.is_some()) || form != Form::Indirect;
-    if subject.is_none() && entry.frame == Frame::That && !clause {
+    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause {
         return None;
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
