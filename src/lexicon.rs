@@ -356,6 +356,17 @@ impl Lexicon {
         None
     }
 
+    /// The lexicon form of a head word as written (والدتها → والده، المحامي → محامي), for
+    /// comparing titles; the word itself when it is no head.
+    pub fn head_form(&self, w: &str) -> String {
+        for (s, pre) in strip_variants(w) {
+            if pre == 0 && self.entity_index.contains_key(s.as_str()) {
+                return s;
+            }
+        }
+        w.strip_prefix("ال").unwrap_or(w).to_string()
+    }
+
     /// The grammar phrase of class `class` starting at token `i` (a leading و ف stripped), if any:
     /// the index after it.
     pub fn gram_at(&self, toks: &[Token], i: usize, class: Gram) -> Option<usize> {
@@ -514,7 +525,7 @@ fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> Vec<(
             out.push((format!("{stem}ت"), mk(Past, Fem, false, false)));
             out.push((format!("{stem}وا"), mk(Past, Masc, true, false)));
             out.push((format!("{stem}ا"), mk(Past, Masc, false, false)));
-            out.push((format!("{stem}يا"), mk(Past, Masc, true, false)));
+            // No dual (نفيا): it is spelled like the verbal noun of «نفى نفياً قاطعاً».
         } else {
             out.push((format!("{l}ت"), mk(Past, Fem, false, false)));
             out.push((format!("{l}وا"), mk(Past, Masc, true, false)));

@@ -229,7 +229,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     class = Some(info.class);
                     gender = info.gender;
                     if info.class == EntityClass::Title {
-                        title_head = Some(w.strip_prefix("ال").unwrap_or(w).to_string());
+                        title_head = Some(lex.head_form(w));
                         extend(&mut title, j, end);
                     } else if info.class == EntityClass::Anonymous {
                         extend(&mut title, j, end);
@@ -249,7 +249,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     // A title after the name, with no comma: «بيتر كريستيانسن محامي مهاجم يوفنتوس».
                     class = Some(EntityClass::Title);
                     gender = info.gender;
-                    title_head = Some(w.strip_prefix("ال").unwrap_or(w).to_string());
+                    title_head = Some(lex.head_form(w));
                     extend(&mut title, j, end);
                     state = if is_definite(&toks[end - 1].norm) { State::Definite } else { State::Construct };
                     j = end;
@@ -268,6 +268,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     continue;
                 }
             }
+        }
+        // A demonstrative before the head: «هذه المصادر»، «هذا المسؤول».
+        if matches!(w, "هذه" | "هذا" | "هولاء" | "تلك" | "ذلك") && state == State::Start && j == i && toks.get(j + 1).is_some_and(|n| is_definite(&n.norm)) {
+            j += 1;
+            continue;
         }
         if (w == "احد" || w == "احدي") && state == State::Start {
             extend(&mut title, j, j + 1);

@@ -23,6 +23,8 @@ struct Entity {
     has_statement: bool,
     /// Whether a proper name is known (else `name` is a title or description).
     named: bool,
+    /// A stand-in pronoun for a subject nobody named (see `resolve`).
+    pronoun: bool,
 }
 
 fn kind_of(m: &Mention) -> SpeakerKind {
@@ -150,6 +152,11 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
             }
         }
     }
+    // A pronoun stands in for a speaker only in a text that names none (a sentence pasted
+    // alone); in an article, a statement whose speaker cannot be found is left out.
+    if statements.iter().any(|(e, _, _)| !entities[*e].pronoun) {
+        statements.retain(|(e, _, _)| !entities[*e].pronoun);
+    }
     // Speakers in order of their first statement.
     let mut order: Vec<usize> = Vec::new();
     let mut ids: Vec<Option<usize>> = vec![None; entities.len()];
@@ -271,6 +278,7 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
                 mentions: vec![(m.start, m.end)],
                 has_statement: false,
                 named: !m.name.is_empty(),
+                pronoun: m.tok_start == m.tok_end,
             });
             entities.len() - 1
         }

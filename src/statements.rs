@@ -118,8 +118,13 @@ impl Ctx<'_> {
         e
     }
 
+    /// The reporting verb at token `i`, unless it is inside a quotation or is really a noun: a
+    /// word written with ة (إفادة is not أفاد + ـه) or right after a preposition (على توقع).
     fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
-        self.tags[i].cue.filter(|_| !self.in_quote(i))
+        let t = &self.toks[i];
+        let ta_marbuta = self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
+        let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.lex.is(&self.toks[i - 1].norm, Gram::Prep);
+        self.tags[i].cue.filter(|c| !self.in_quote(i) && !after_preposition && !(ta_marbuta && c.infl.form != VerbForm::Participle))
     }
 
     /// A token that opens reported content: a complementizer, a colon, a quotation.
@@ -169,9 +174,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         if let Some(cm) = cx.cue(i) {
             // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
             let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما");
-            // After a preposition the word is a verbal noun, not a verb: «على توقع تحقيق …».
-            let after_preposition = i > 0 && toks[i - 1].is_word() && lex.is(&toks[i - 1].norm, Gram::Prep);
-            if !relative_ma && !after_preposition {
+            if !relative_ma {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
                     events.push(ev);
                 }
