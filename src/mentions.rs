@@ -256,6 +256,10 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     words += 1;
                     continue;
                 }
+                if state == State::Definite && !is_nisba(w) && info.class != EntityClass::Place {
+                    // A second phrase after a complete one: «وزارة الإعلام … وسائل الإعلام».
+                    break;
+                }
                 if state == State::Construct || state == State::Definite && is_nisba(w) {
                     // A genitive or adjective that happens to be a known word (رئيس الوزراء).
                     if state == State::Construct && info.class == EntityClass::Title && class == Some(EntityClass::Title) && name.is_none() {

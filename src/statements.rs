@@ -213,6 +213,21 @@ fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
 /// ذكرت»، «إن الرئيس الأمريكي جو بايدن، أبلغ».
 fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     let s = cx.sentence_start(cue);
+    // «لكن صديقته التي كانت معه أثناء الرحلة، نيكولا رايت، نفت ذلك»: a name between commas
+    // right before the verb is the subject, in apposition to what came before it.
+    if cue > s + 2 && matches!(cx.toks[cue - 1].kind, TokKind::Comma) {
+        let mut a = cue - 1;
+        while a > s && cue - a <= 6 && cx.toks[a - 1].is_word() {
+            a -= 1;
+        }
+        if a > s && a < cue - 1 && matches!(cx.toks[a - 1].kind, TokKind::Comma) {
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, cue - 1, false) {
+                if m.tok_end == cue - 1 && !m.name.is_empty() && m.class.is_none() && cx.plausible(&m) {
+                    return Some(m);
+                }
+            }
+        }
+    }
     let mut b = cue;
     let mut words = 0;
     // Why the scan stopped: only a clause boundary lets a subject stand before its verb.
@@ -404,6 +419,15 @@ fn kind_of(cx: &Ctx, cue_kind: CueKind, a: usize, b: usize) -> StatementKind {
         return StatementKind::Denial;
     }
     let words: Vec<&str> = cx.toks[a..b].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
+    // «أعلنت …، رفضها لاتهامات …»: announcing one's rejection of an accusation is a denial.
+    let accusation = |w: &str| {
+        let w = w.strip_prefix('ل').unwrap_or(w);
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        cx.lex.is(w, Gram::Accusation)
+    };
+    if words.first().is_some_and(|w| w.starts_with("رفض") || w.starts_with("نفي")) && words.iter().skip(1).take(3).any(|w| accusation(w)) {
+        return StatementKind::Denial;
+    }
     if cx.lex.has_denial_phrase(&words) {
         StatementKind::Denial
     } else {
@@ -586,7 +610,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         return None;
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
-    if entry.frame == Frame::Clause && !clause {
+    if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
         return None;
     }
     let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
