@@ -266,9 +266,14 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                         genitive_person = true;
                     }
                     add_part(&mut title, &mut name, class, j, end);
+                    // An indefinite genitive governs the next word in turn: «باسم وزارة النقل».
+                    state = if is_definite(&toks[end - 1].norm) || info.class == EntityClass::Place || end - j > 1 {
+                        State::Definite
+                    } else {
+                        State::Construct
+                    };
                     j = end;
                     words += 1;
-                    state = State::Definite;
                     continue;
                 }
             }

@@ -142,6 +142,10 @@ impl Ctx<'_> {
             }
             return self.toks.get(i + 1).filter(|n| n.is_word()).map(|_| i + 2);
         }
+        // «لـCNN»، «لـ"فرانس برس"»: the preposition set apart with a tatweel.
+        if self.text[t.start..t.end].starts_with("لـ") {
+            return Some(i + 1);
+        }
         let rest = t.norm.strip_prefix('ل')?;
         let pronoun = matches!(rest, "ي" | "ه" | "ها" | "هم" | "هما" | "نا" | "كم");
         let definite = rest.starts_with('ل');
@@ -270,6 +274,14 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     if b >= cue {
         return None;
     }
+    // A clause that opens with «و» + a word that is no name or noun phrase opens with a verb
+    // («وأصدر المفتش العام بياناً أكد فيه …»): its subject is not before this cue.
+    let first = &cx.toks[b].norm;
+    if let Some(rest) = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')) {
+        if !is_definite_word(rest) && cx.lex.entity_at(cx.toks, b).is_none() && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2 {
+            return None;
+        }
+    }
     let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, b, cue, false)?;
     // The phrase must reach the verb (only commas and «قد» between).
     let mut k = m.tok_end;
@@ -375,6 +387,10 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
         k += 1;
     }
     sent_end
+}
+
+fn is_definite_word(w: &str) -> bool {
+    w.starts_with("ال") && w.chars().count() > 3
 }
 
 /// True when a complementizer, colon or quotation opens within `n` tokens from `i`.
