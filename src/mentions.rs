@@ -169,6 +169,13 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             }
             _ => break,
         }
+        // «المدير العام للشركة نبيل حسن»: a genitive with لـ inside a title.
+        if class == Some(EntityClass::Title) && name.is_none() && state == State::Definite && t.norm.starts_with("لل") && t.norm.chars().count() > 4 && j + 1 < limit {
+            extend(&mut title, j, j + 1);
+            j += 1;
+            words += 1;
+            continue;
+        }
         // «و» starts a second member (صحيفة فاينانشال تايمز وموقع أوتوكار): the first member is
         // the speaker (GUIDELINES: «Several speakers at once»).
         if j > i && t.norm.starts_with('و') && state != State::Start {
@@ -245,7 +252,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     words += 1;
                     continue;
                 }
-                if state == State::Name && info.class == EntityClass::Title && title.is_none() && class.is_none() {
+                if state == State::Name && info.class == EntityClass::Title && title.is_none() && class.is_none() && !is_definite(w) {
                     // A title after the name, with no comma: «بيتر كريستيانسن محامي مهاجم يوفنتوس».
                     class = Some(EntityClass::Title);
                     gender = info.gender;
@@ -356,7 +363,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         }
         let definite = is_definite(w);
         // A nisba-shaped word opening a phrase or continuing a name is a name (دميتري).
-        let nisba_ok = matches!(state, State::Start | State::Name);
+        // After a definite head an indefinite word cannot be its adjective: «الوزيرة سلمى».
+        let nisba_ok = matches!(state, State::Start | State::Name) || state == State::Definite && !definite;
         let nameish = !definite && (nisba_ok || !is_nisba(w)) && !lex.is(w, Gram::Adj) && name_like(lex, w);
         match state {
             State::Start if nameish => {

@@ -389,6 +389,12 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
     sent_end
 }
 
+/// A bare name right after إن / أن is the subject of the clause (إن بايدن أبلغ …), even when the
+/// text names it only once.
+fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
+    m.tok_start > 0 && cx.tags[m.tok_start - 1].that == Some(false) && !m.name.is_empty() && m.tok_end - m.tok_start <= 3
+}
+
 fn is_definite_word(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() > 3
 }
@@ -468,7 +474,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     let mut subject = None;
     let mut after = i + 1;
     if !cm.conj && cm.infl.form != VerbForm::Participle {
-        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m)) {
+        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m) || after_complementizer(cx, m)) {
             rule.push_str("subject before the verb");
             subject = Some(m);
         } else if let Some(m) = antecedent(cx, i) {
@@ -632,10 +638,12 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
 
     if entry.kind == CueKind::Question {
-        // Only who was asked matters: they answer next.
-        if let Some(Subject::Explicit(_)) = subject.clone().map(Subject::Explicit) {
-            let p = skip_fillers(cx, after, sent_end, None);
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false) {
+        // Only who was asked matters: they answer next («سأل صحفي الوزير … فقال»).
+        let p = skip_fillers(cx, i + 1, sent_end, None);
+        let asker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+        if let Some(asker) = asker {
+            let q = skip_fillers(cx, asker.tok_end, sent_end, None);
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, q, sent_end, false) {
                 return Some(Event::Asked(m));
             }
         }
