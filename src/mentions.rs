@@ -33,6 +33,9 @@ pub struct Mention {
     pub key: Vec<String>,
     /// Token range of the name, when the phrase has one.
     pub name_toks: Option<(usize, usize)>,
+    /// A definite phrase (المتحدث، محامي اللاعب، صديقته) may refer back to someone already
+    /// named; an indefinite one (متحدث باسم الوزارة، مصدر) introduces someone new.
+    pub definite: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -453,6 +456,16 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         title_head,
         key,
         name_toks: if name_of_genitive || issuer.is_some() { None } else { name },
+        definite: false,
+    };
+    let words_of: Vec<&Token> = toks[i..end_tok].iter().filter(|t| t.is_word()).collect();
+    m.definite = match words_of.as_slice() {
+        [] => false,
+        [first, rest @ ..] => {
+            let f = if strip_l { strip_l_prefix(&first.norm) } else { first.norm.clone() };
+            let possessive = f.ends_with("ته") || f.ends_with("ها") || f.ends_with("هم") || lex.entity_at(toks, i).is_some_and(|e| e.0.class == EntityClass::Title) && f.ends_with('ه') && !lex.is(&f, Gram::Stop);
+            is_definite(&f) || possessive || rest.first().is_some_and(|n| is_definite(&n.norm)) || !m.name.is_empty()
+        }
     };
     if issuer.is_some() {
         m.class = Some(EntityClass::Organization);

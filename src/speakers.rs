@@ -131,6 +131,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                                     title_head: None,
                                     key: vec![pronoun.to_string()],
                                     name_toks: None,
+                                    definite: true,
                                 };
                                 let e = entity_for(&mut entities, &m, &recent);
                                 (e, "not named, and no speaker before it".to_string())
@@ -216,8 +217,14 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
             return e;
         }
     }
-    let mut found = entities.iter().position(|e| same_entity(e, m, kind));
-    if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person {
+    // The most recently followed entity first: «المصدر» is the source the text just quoted.
+    let mut found = recent.iter().rev().copied().find(|&e| same_entity(&entities[e], m, kind)).or_else(|| entities.iter().position(|e| same_entity(e, m, kind)));
+    if found.is_none() && kind == SpeakerKind::Anonymous && m.definite {
+        // «المصدر المسؤول في الشركة المصرية» after «مصدر مسؤول في شركة …»: the same head.
+        let head = m.key.first().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string());
+        found = recent.iter().rev().copied().find(|&e| entities[e].kind == SpeakerKind::Anonymous && entities[e].key.first().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string()) == head);
+    }
+    if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person && m.definite {
         // A bare title stands for the latest person introduced with the same title word.
         if let Some(h) = &m.title_head {
             found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.contains(h));

@@ -123,8 +123,10 @@ impl Ctx<'_> {
     fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
         let t = &self.toks[i];
         let ta_marbuta = self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
+        // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
+        let masdar_hamza = self.text[t.start..t.end].starts_with('إ') && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
         let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.lex.is(&self.toks[i - 1].norm, Gram::Prep);
-        self.tags[i].cue.filter(|c| !self.in_quote(i) && !after_preposition && !(ta_marbuta && c.infl.form != VerbForm::Participle))
+        self.tags[i].cue.filter(|c| !self.in_quote(i) && !after_preposition && !masdar_hamza && !(ta_marbuta && c.infl.form != VerbForm::Participle))
     }
 
     /// A token that opens reported content: a complementizer, a colon, a quotation.
@@ -627,7 +629,8 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // Without a named subject, a verb that takes a clause must have one (or a quotation): «وأضاف
     // أن …»، «مشيراً إلى أن …». A bare noun phrase after it is more often not speech at all
     // (كشف النقاب عن …).
-    let clause = cx.tags.get(k).is_some_and(|t| t.that.is_some()) || form != Form::Indirect;
+    // A clause: the إن / أن particle, or a quotation that is the whole content.
+    let clause = cx.tags.get(k).is_some_and(|t| t.that.is_some()) || form == Form::Direct;
     if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause {
         return None;
     }
@@ -706,12 +709,20 @@ fn attribution_statement(cx: &Ctx, a: usize, end: usize, joined: bool, needs_doc
     }
     // Content before the phrase («…، وفقاً لأحد المصادر») or after it («وبحسب الصحيفة، فإن …»).
     let lead_words = (sent_start..a).filter(|&k| cx.toks[k].is_word()).count();
+    // A second member («وموقع أوتوكار المتخصص …») is not content.
+    let mut m_end = m.tok_end;
+    while m_end < sent_end && cx.toks[m_end].norm.starts_with('و') && cx.lex.entity_at(cx.toks, m_end).is_some_and(|e| e.2 == 1) {
+        match mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, m_end, sent_end, false) {
+            Some(second) if second.tok_end > m_end => m_end = second.tok_end,
+            _ => break,
+        }
+    }
     let (content, rule) = if lead_words >= 3 {
         (span(cx, sent_start, a), "attribution after its content")
     } else {
-        let mut k = m.tok_end;
+        let mut k = m_end;
         // Skip what is not content: commas, addressees (للمكالمة) and a particle (فإن، أن).
-        while k < sent_end && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m.tok_end) {
+        while k < sent_end && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m_end) {
             k += 1;
         }
         if k < sent_end && (cx.tags[k].that == Some(false) || matches!(cx.toks[k].norm.as_str(), "فان" | "فانه" | "فانها")) {
