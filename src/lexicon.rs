@@ -329,7 +329,10 @@ impl Lexicon {
                 if stem.chars().count() < 2 {
                     continue;
                 }
-                if let Some(&(entry, infl)) = self.cue_forms.get(stem) {
+                // The plural's silent alif drops before a pronoun: أخبروه = أخبروا + ـه.
+                let restored = (!enc.is_empty() && stem.ends_with('و')).then(|| format!("{stem}ا"));
+                let found = self.cue_forms.get(stem).or_else(|| restored.as_deref().and_then(|r| self.cue_forms.get(r)));
+                if let Some(&(entry, infl)) = found {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
                     }
@@ -610,6 +613,7 @@ mod tests {
             ("لافتاً", "لفت"), ("سيقول", "قال"), ("نفى", "نفى"), ("نفت", "نفى"), ("ونفى", "نفى"),
             ("ينفي", "نفى"), ("تنفي", "نفى"), ("نفاه", "نفى"), ("اعتبرته", "اعتبر"), ("ووصفت", "وصف"),
             ("يدعو", "دعا"), ("دعت", "دعا"), ("وأفادت", "أفاد"), ("قائلاً", "قال"), ("قلت", "قال"),
+            ("أخبروه", "أخبر"), ("أبلغوها", "أبلغ"),
         ] {
             assert_eq!(cue(w).map(|c| c.0), Some(lemma.to_string()), "{w}");
         }

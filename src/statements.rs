@@ -369,7 +369,8 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             continue;
         }
         if k > start {
-            let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين");
+            let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين")
+                || cx.lex.gram_at(cx.toks, k, Gram::Narration).is_some();
             if let Some(cm) = cx.cue(k).filter(|_| !relative) {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
@@ -568,6 +569,8 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
                 // the content; anything else is.
                 let short = q.close - q.open <= 4 && j > 0 && cx.toks[j - 1].is_word();
                 if !short {
+                    // «وقال بايدن لوسائل الإعلام بعد المكالمة “…”»: the quotation is the content.
+                    k = j;
                     break;
                 }
                 j = q.close + 1;
