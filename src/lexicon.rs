@@ -118,6 +118,8 @@ pub enum Gram {
     Side,
     Adj,
     Prep,
+    /// Titles that name the same office (متحدث، ناطق).
+    Spokesman,
 }
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
@@ -291,6 +293,7 @@ impl Lexicon {
                 "side" => Gram::Side,
                 "adj" => Gram::Adj,
                 "prep" => Gram::Prep,
+                "spokesman" => Gram::Spokesman,
                 k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
             };
             lex.grammar.push((phrase(c[0]), class));
@@ -357,6 +360,11 @@ impl Lexicon {
             }
         }
         None
+    }
+
+    /// True when two title heads name the same office (متحدث and ناطق).
+    pub fn synonyms(&self, a: &str, b: &str) -> bool {
+        a == b || self.is(a, Gram::Spokesman) && self.is(b, Gram::Spokesman)
     }
 
     /// The lexicon form of a head word as written (والدتها → والده، المحامي → محامي), for

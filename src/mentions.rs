@@ -120,7 +120,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     if q.close - q.open <= 5 && q.close < limit {
                         extend(&mut name, j + 1, q.close);
                         j = q.close + 1;
-                        state = State::Name;
+                        // Adjectives may follow: صحيفة «نيويورك تايمز» الأميركية.
+                        state = State::Definite;
                         continue;
                     }
                 }
@@ -226,7 +227,9 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         if let Some((info, end, pre)) = lex.entity_at(toks, j) {
             let pre_ok = pre == 0 || (j == i && strip_l);
             if pre_ok && end <= limit {
-                let first_entity = class.is_none() || (class == Some(EntityClass::Document) && issuer.is_none() && state == State::Construct);
+                // A head after a complete definite phrase starts another phrase («الجمهوريون إدارة
+                // أوباما»): only a first head, or a document's issuer, belongs here.
+                let first_entity = class.is_none() && state != State::Definite || (class == Some(EntityClass::Document) && issuer.is_none() && state == State::Construct);
                 if first_entity && state != State::Name {
                     if class == Some(EntityClass::Document) {
                         // بيان الكرملين: the genitive is the issuer.

@@ -227,18 +227,10 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
     if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person && m.definite {
         // A bare title stands for the latest person introduced with the same title word.
         if let Some(h) = &m.title_head {
-            found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.contains(h));
-            // «وأضاف المتحدث» after «الناطق الرسمي …»: another title for the person the text
-            // is following, when that person has a role.
-            if found.is_none() {
-                let agrees = |g: Gender| m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender;
-                found = recent
-                    .iter()
-                    .rev()
-                    .take(2)
-                    .copied()
-                    .find(|&e| entities[e].kind == SpeakerKind::Person && entities[e].named && !entities[e].role.is_empty() && agrees(entities[e].gender));
-            }
+            // «وأضاف المتحدث» after «الناطق الرسمي …»: synonymous titles (grammar.tsv, class
+            // `synonym`) count as the same title.
+            let lex = Lexicon::get();
+            found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.iter().any(|t| t == h || lex.synonyms(t, h)));
         }
     }
     if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {

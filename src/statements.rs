@@ -212,7 +212,10 @@ fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
     }
     let end = cx.sentence_end(i);
     let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
-    (m.class == Some(EntityClass::Title) && !m.name.is_empty()).then_some(m)
+    // «وأصدر المفتش العام بياناً»: a word after a title is a name only if the text repeats it
+    // or it has a first name too.
+    let name_ok = m.name_toks.is_some_and(|(a, b)| b - a >= 2 || cx.freq.get(cx.toks[b - 1].norm.as_str()).copied().unwrap_or(0) >= 2);
+    (m.class == Some(EntityClass::Title) && !m.name.is_empty() && name_ok).then_some(m)
 }
 
 /// The subject before a verb, at the start of its clause: «لكن موسكو نفت»، «وكانت وكالة رويترز،
