@@ -269,11 +269,12 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     words += 1;
                     continue;
                 }
-                if state == State::Definite && !is_nisba(w) && info.class != EntityClass::Place {
+                let adjective = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Adj);
+                if state == State::Definite && !is_nisba(w) && !adjective && info.class != EntityClass::Place {
                     // A second phrase after a complete one: «وزارة الإعلام … وسائل الإعلام».
                     break;
                 }
-                if state == State::Construct || state == State::Definite && is_nisba(w) {
+                if state == State::Construct || state == State::Definite && (is_nisba(w) || adjective) {
                     // A genitive or adjective that happens to be a known word (رئيس الوزراء).
                     if state == State::Construct && info.class == EntityClass::Title && class == Some(EntityClass::Title) && name.is_none() {
                         genitive_person = true;

@@ -386,8 +386,12 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                     return cut_back(cx, start, k);
                 }
             }
-            if cx.lex.attribution_at(cx.toks, k).is_some() && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
-                return k;
+            if let Some((e, joined, _)) = cx.lex.attribution_at(cx.toks, k) {
+                // «، وفقاً لأحد المصادر» ends the content; «، حسب القانون» does not.
+                let speaker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, e, sent_end, joined).is_some_and(|m| cx.plausible(&m));
+                if speaker && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
+                    return k;
+                }
             }
         }
         k += 1;
@@ -581,7 +585,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
             }
             // «وأن» coordinates a clause that is already someone's content: not an opening.
             let coordinated = cx.toks[j].norm.starts_with('و');
-            if cx.tags[j].that == Some(false) && !coordinated || cx.toks[j].kind == TokKind::Colon {
+            if cx.tags[j].that.is_some() && !coordinated || cx.toks[j].kind == TokKind::Colon {
                 k = j;
                 break;
             }
