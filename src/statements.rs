@@ -185,6 +185,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
                     events.push(ev);
                 }
             }
+        } else if let Some(ev) = colon_statement(&cx, i) {
+            events.push(ev);
         } else if let Some(m) = titled_person_at(&cx, i) {
             for u in &mut used[m.tok_start..m.tok_end] {
                 *u = true;
@@ -198,6 +200,49 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         }
     }
     events
+}
+
+/// «المتحدث باسم الخارجية: …» — a speaker opening a paragraph (or a headline) and a colon: what
+/// follows the colon is theirs (GUIDELINES: «a colon or quote right after a speaker»).
+fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
+    let para_start = i == 0 || cx.toks[i - 1].kind == TokKind::Para;
+    if !para_start || !cx.toks[i].is_word() {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    let colon = m.tok_end;
+    if cx.toks.get(colon).is_none_or(|t| t.kind != TokKind::Colon) {
+        return None;
+    }
+    // A person with a title or a recurring name, an organization, an outlet or a source; not a
+    // place or a topic («فرنسا: ممثلة …» is a dateline).
+    let speaker = match m.class {
+        Some(EntityClass::Place) | Some(EntityClass::Document) => false,
+        Some(_) => !m.name.is_empty() || m.class != Some(EntityClass::Title) || m.definite,
+        None => cx.plausible(&m),
+    };
+    if !speaker {
+        return None;
+    }
+    let (content, form) = match cx.quotes.opening_at(colon + 1) {
+        Some(q) => (span(cx, q.open + 1, q.close)?, Form::Direct),
+        None => {
+            let e = content_end(cx, colon + 1, end);
+            (span(cx, colon + 1, e)?, Form::Direct)
+        }
+    };
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
+    Some(Event::Statement(Found {
+        cue: (cx.toks[colon].start, cx.toks[colon].end),
+        content,
+        kind: kind_of(cx, CueKind::Claim, ca, cb),
+        subject: Subject::Explicit(m),
+        form,
+        confidence: 0.7,
+        rule: "a speaker and a colon at the start of a paragraph".to_string(),
+        sentence: cx.toks[i].start,
+    }))
 }
 
 /// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
@@ -527,6 +572,20 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
                     *u = true;
                 }
                 subject = Some(m);
+            }
+        }
+    }
+    // «كشف أحد محامي رونالدو، المتهم بعملية اغتصاب …، ما دار …»: a descriptive apposition
+    // between commas after the subject is not content.
+    if subject.is_some() && after < sent_end && matches!(cx.toks[after].kind, TokKind::Comma) {
+        let seg = after + 1;
+        if cx.toks.get(seg).is_some_and(|t| t.is_word() && is_definite_word(&t.norm)) {
+            let mut e = seg;
+            while e < sent_end && e - seg < 12 && cx.toks[e].kind != TokKind::Comma && cx.cue(e).is_none() && cx.tags[e].that.is_none() && cx.quotes.opening_at(e).is_none() {
+                e += 1;
+            }
+            if e < sent_end && e > seg + 1 && cx.toks[e].kind == TokKind::Comma {
+                after = e + 1;
             }
         }
     }
