@@ -187,7 +187,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
         } else if let Some(ev) = colon_statement(&cx, i) {
             events.push(ev);
-        } else if let Some(m) = titled_person_at(&cx, i) {
+        } else if let Some(m) = titled_person_at(&cx, i).or_else(|| clause_subject_at(&cx, i)) {
             for u in &mut used[m.tok_start..m.tok_end] {
                 *u = true;
             }
@@ -243,6 +243,40 @@ fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         rule: "a speaker and a colon at the start of a paragraph".to_string(),
         sentence: cx.toks[i].start,
     }))
+}
+
+/// The subject of a sentence that opens with a verb of another kind: «ورد الوزير قائلاً …»،
+/// «وتقدمت مايورغا … متهمة اللاعب …». A participle or an unnamed verb later in the sentence
+/// continues it. Token `i` is the word after the verb.
+fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    let v = i.checked_sub(1)?;
+    let s = cx.sentence_start(v);
+    // The verb opens its sentence (after an optional conjunction word).
+    let opens = v == s || v == s + 1 && cx.lex.is(&cx.toks[s].norm, Gram::Conj);
+    if !opens || !cx.toks[v].is_word() || cx.tags[v].cue.is_some() || cx.tags[v].that.is_some() {
+        return None;
+    }
+    let w = &cx.toks[v].norm;
+    if is_definite_word(w) || cx.lex.entity_at(cx.toks, v).is_some() || cx.lex.is(w, Gram::Stop) || cx.lex.is(w, Gram::Prep) || cx.lex.is(w, Gram::Aux) {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    let mut m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    if let Some((a, b)) = m.name_toks.filter(|_| m.class == Some(EntityClass::Title)) {
+        // «المفتش العام بياناً»: a lone word the text never repeats is the object, not a name.
+        if b - a == 1 && a > m.tok_start && cx.freq.get(cx.toks[a].norm.as_str()).copied().unwrap_or(0) < 2 {
+            m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, a, false)?;
+        }
+    }
+    let believable = match m.class {
+        Some(EntityClass::Title) => !m.name.is_empty() || m.definite,
+        Some(EntityClass::Document) => false,
+        Some(_) => true,
+        None => cx.plausible(&m),
+    };
+    // Only when a cue follows in the same sentence: otherwise nothing depends on it.
+    let cue_follows = (m.tok_end..end).any(|k| cx.cue(k).is_some());
+    (believable && cue_follows).then_some(m)
 }
 
 /// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
