@@ -127,8 +127,19 @@ pub enum Gram {
 pub struct Phrase {
     pub words: Vec<String>,
     pub joined_l: bool,
-    /// Attributions only: the phrase attributes only when a document (بيان) follows.
-    pub needs_document: bool,
+    /// Attributions only: what must follow for the phrase to attribute.
+    pub needs: Needs,
+}
+
+/// What must follow an attribution phrase (attributions.tsv, column `needs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// The speaker follows at once (وفقاً لـ …).
+    Nothing,
+    /// A document and its issuer (وجاء في بيان …).
+    Document,
+    /// A reporting verb, then the speaker (بحسب ما أفاد مصدر …).
+    Verb,
 }
 
 pub struct Lexicon {
@@ -180,7 +191,7 @@ fn phrase(text: &str) -> Phrase {
         words.pop();
         joined_l = true;
     }
-    Phrase { words, joined_l, needs_document: false }
+    Phrase { words, joined_l, needs: Needs::Nothing }
 }
 
 fn gender(name: &str, line: usize, s: &str) -> Result<Gender, LexiconError> {
@@ -252,10 +263,11 @@ impl Lexicon {
         for row in rows(&ATTRIBUTIONS, 2) {
             let (line, c) = row?;
             let mut p = phrase(c[0]);
-            p.needs_document = match c[1] {
-                "document" => true,
-                "-" => false,
-                n => return Err(LexiconError(format!("{}:{line}: unknown needs \"{n}\" (expected document or -)", ATTRIBUTIONS.0))),
+            p.needs = match c[1] {
+                "document" => Needs::Document,
+                "verb" => Needs::Verb,
+                "-" => Needs::Nothing,
+                n => return Err(LexiconError(format!("{}:{line}: unknown needs \"{n}\" (expected document, verb or -)", ATTRIBUTIONS.0))),
             };
             lex.attributions.push(p);
         }
@@ -426,7 +438,7 @@ impl Lexicon {
 
     /// The attribution phrase starting at token `i`: (the index after it, whether its last word
     /// is a لـ joined to the next token).
-    pub fn attribution_at(&self, toks: &[Token], i: usize) -> Option<(usize, bool, bool)> {
+    pub fn attribution_at(&self, toks: &[Token], i: usize) -> Option<(usize, bool, Needs)> {
         let t = toks.get(i).filter(|t| t.is_word())?;
         for p in &self.attributions {
             for first in [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')].into_iter().flatten() {
@@ -437,10 +449,10 @@ impl Lexicon {
                     if p.joined_l {
                         // The next word must start with the preposition لـ.
                         if toks.get(end).is_some_and(|n| n.is_word() && n.norm.starts_with('ل')) {
-                            return Some((end, true, p.needs_document));
+                            return Some((end, true, p.needs));
                         }
                     } else {
-                        return Some((end, false, p.needs_document));
+                        return Some((end, false, p.needs));
                     }
                 }
             }

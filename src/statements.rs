@@ -7,7 +7,7 @@
 //! speaker. Attribution phrases (وفقاً لـ، بحسب) take the speaker after them and the rest of the
 //! sentence as content. Which entity each subject is, is decided later, in `speakers`.
 
-use crate::lexicon::{CueKind, EntityClass, Frame, Gender, Gram, Lexicon, Tag, VerbForm};
+use crate::lexicon::{CueKind, EntityClass, Frame, Gender, Gram, Lexicon, Needs, Tag, VerbForm};
 use crate::mentions::{self, Mention};
 use crate::output::{Form, StatementKind};
 use crate::quotes::Quotes;
@@ -193,8 +193,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
             let sentence = cx.toks[cx.sentence_start(i)].start;
             events.push(Event::Seen(m, sentence));
-        } else if let Some((end, joined, needs_doc)) = lex.attribution_at(toks, i) {
-            if let Some(ev) = attribution_statement(&cx, i, end, joined, needs_doc) {
+        } else if let Some((end, joined, needs)) = lex.attribution_at(toks, i) {
+            if let Some(ev) = attribution_statement(&cx, i, end, joined, needs, &mut used) {
                 events.push(ev);
             }
         }
@@ -465,8 +465,9 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                     return cut_back(cx, start, k);
                 }
             }
-            if let Some((e, joined, _)) = cx.lex.attribution_at(cx.toks, k) {
+            if let Some((e, joined, needs)) = cx.lex.attribution_at(cx.toks, k) {
                 // «، وفقاً لأحد المصادر» ends the content; «، حسب القانون» does not.
+                let (e, joined) = if needs == Needs::Verb { (e + 1, false) } else { (e, joined) };
                 let speaker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, e, sent_end, joined).is_some_and(|m| cx.plausible(&m));
                 if speaker && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
                     return k;
@@ -803,11 +804,17 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     }))
 }
 
-fn attribution_statement(cx: &Ctx, a: usize, end: usize, joined: bool, needs_doc: bool) -> Option<Event> {
+fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs: Needs, used: &mut [bool]) -> Option<Event> {
     let sent_start = cx.sentence_start(a);
     let sent_end = cx.sentence_end(a);
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined).filter(|m| cx.plausible(m))?;
-    if needs_doc && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان") {
+    if needs == Needs::Verb {
+        // «بحسب ما أفاد مصدر قضائي»: the verb belongs to the phrase, the speaker follows it.
+        cx.cue(end)?;
+        used[end] = true;
+        end += 1;
+    }
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined && needs != Needs::Verb).filter(|m| cx.plausible(m))?;
+    if needs == Needs::Document && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان") {
         return None;
     }
     // Content before the phrase («…، وفقاً لأحد المصادر») or after it («وبحسب الصحيفة، فإن …»).
