@@ -8,7 +8,7 @@
 
 use crate::normalize::fold;
 use crate::tokenize::{TokKind, Token};
-use std::collections::HashMap;
+use crate::fastmap::FastMap as HashMap;
 use std::sync::OnceLock;
 
 const CUES: (&str, &str) = ("lexicons/cues.tsv", include_str!("../lexicons/cues.tsv"));
@@ -152,6 +152,11 @@ pub struct Lexicon {
     /// First folded word → indices into `entities` / `grammar`, longest phrase first.
     entity_index: HashMap<String, Vec<usize>>,
     grammar_index: HashMap<String, Vec<usize>>,
+    /// First folded word → indices into `attributions` / `denials`, in file order.
+    attribution_index: HashMap<String, Vec<usize>>,
+    denial_index: HashMap<String, Vec<usize>>,
+    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u16`).
+    word_classes: HashMap<String, u16>,
 }
 
 /// A problem in a lexicon file, pointing at its line.
@@ -214,13 +219,16 @@ impl Lexicon {
     fn empty() -> Lexicon {
         Lexicon {
             cues: vec![],
-            cue_forms: HashMap::new(),
+            cue_forms: HashMap::default(),
             attributions: vec![],
             entities: vec![],
             grammar: vec![],
             denials: vec![],
-            entity_index: HashMap::new(),
-            grammar_index: HashMap::new(),
+            entity_index: HashMap::default(),
+            grammar_index: HashMap::default(),
+            attribution_index: HashMap::default(),
+            denial_index: HashMap::default(),
+            word_classes: HashMap::default(),
         }
     }
 
@@ -314,6 +322,17 @@ impl Lexicon {
             let (_, c) = row?;
             lex.denials.push(phrase(c[0]));
         }
+        for (p, class) in &lex.grammar {
+            if p.words.len() == 1 {
+                *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u16 << *class as u16;
+            }
+        }
+        for (i, p) in lex.attributions.iter().enumerate() {
+            lex.attribution_index.entry(p.words[0].clone()).or_default().push(i);
+        }
+        for (i, p) in lex.denials.iter().enumerate() {
+            lex.denial_index.entry(p.words[0].clone()).or_default().push(i);
+        }
         for (i, (p, _)) in lex.entities.iter().enumerate() {
             lex.entity_index.entry(p.words[0].clone()).or_default().push(i);
         }
@@ -362,16 +381,19 @@ impl Lexicon {
     /// (its information, the index after its last token, the letters of proclitic on its first word).
     pub fn entity_at(&self, toks: &[Token], i: usize) -> Option<(EntityInfo, usize, usize)> {
         let t = toks.get(i).filter(|t| t.is_word())?;
-        for (first, pre) in strip_variants(&t.norm) {
-            let Some(cands) = self.entity_index.get(first.as_str()) else { continue };
+        let mut found = None;
+        for_variants(&t.norm, &mut |first, pre| {
+            let Some(cands) = self.entity_index.get(first) else { return false };
             for &c in cands {
                 let (p, info) = &self.entities[c];
                 if let Some(end) = match_rest(toks, i, p) {
-                    return Some((*info, end, pre));
+                    found = Some((*info, end, pre));
+                    return true;
                 }
             }
-        }
-        None
+            false
+        });
+        found
     }
 
     /// True when two title heads name the same office (متحدث and ناطق).
@@ -382,12 +404,15 @@ impl Lexicon {
     /// The lexicon form of a head word as written (والدتها → والده، المحامي → محامي), for
     /// comparing titles; the word itself when it is no head.
     pub fn head_form(&self, w: &str) -> String {
-        for (s, pre) in strip_variants(w) {
-            if pre == 0 && self.entity_index.contains_key(s.as_str()) {
-                return s;
+        let mut form = None;
+        for_variants(w, &mut |s, pre| {
+            let hit = pre == 0 && self.entity_index.contains_key(s);
+            if hit {
+                form = Some(s.to_string());
             }
-        }
-        w.strip_prefix("ال").unwrap_or(w).to_string()
+            hit
+        });
+        form.unwrap_or_else(|| w.strip_prefix("ال").unwrap_or(w).to_string())
     }
 
     /// The grammar phrase of class `class` starting at token `i` (a leading و ف stripped), if any:
@@ -411,12 +436,9 @@ impl Lexicon {
 
     /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
     pub fn is(&self, w: &str, class: Gram) -> bool {
+        let bit = 1u16 << class as u16;
         let firsts = [Some(w), w.strip_prefix('و'), w.strip_prefix('ف')];
-        firsts.into_iter().flatten().any(|f| {
-            self.grammar_index
-                .get(f)
-                .is_some_and(|c| c.iter().any(|&i| self.grammar[i].1 == class && self.grammar[i].0.words.len() == 1))
-        })
+        firsts.into_iter().flatten().any(|f| self.word_classes.get(f).is_some_and(|m| m & bit != 0))
     }
 
     /// A complementizer (إن، أن، بأن) with or without a pronoun suffix (أنه، بأنها).
@@ -440,21 +462,16 @@ impl Lexicon {
     /// is a لـ joined to the next token).
     pub fn attribution_at(&self, toks: &[Token], i: usize) -> Option<(usize, bool, Needs)> {
         let t = toks.get(i).filter(|t| t.is_word())?;
-        for p in &self.attributions {
-            for first in [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')].into_iter().flatten() {
-                if first != p.words[0] {
-                    continue;
-                }
-                if let Some(end) = match_rest(toks, i, p) {
-                    if p.joined_l {
-                        // The next word must start with the preposition لـ.
-                        if toks.get(end).is_some_and(|n| n.is_word() && n.norm.starts_with('ل')) {
-                            return Some((end, true, p.needs));
-                        }
-                    } else {
-                        return Some((end, false, p.needs));
-                    }
-                }
+        let firsts = [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')];
+        // Rows in file order, so that longer phrases listed first win.
+        let mut rows: Vec<usize> = firsts.iter().flatten().filter_map(|f| self.attribution_index.get(*f)).flatten().copied().collect();
+        rows.sort_unstable();
+        for r in rows {
+            let p = &self.attributions[r];
+            let Some(end) = match_rest(toks, i, p) else { continue };
+            // A joined لـ must start the next word.
+            if !p.joined_l || toks.get(end).is_some_and(|n| n.is_word() && n.norm.starts_with('ل')) {
+                return Some((end, p.joined_l, p.needs));
             }
         }
         None
@@ -462,15 +479,14 @@ impl Lexicon {
 
     /// True when the folded words of `content` hold a denial phrase or a denial verb.
     pub fn has_denial_phrase(&self, words: &[&str]) -> bool {
-        for (i, _) in words.iter().enumerate() {
-            for p in &self.denials {
+        for (i, first) in words.iter().enumerate() {
+            // The first word may carry و or ف (فلا علاقة لنا).
+            let firsts = [Some(*first), first.strip_prefix('و'), first.strip_prefix('ف')];
+            for p in firsts.iter().flatten().filter_map(|f| self.denial_index.get(*f)).flatten().map(|&r| &self.denials[r]) {
                 if words.len() < i + p.words.len() {
                     continue;
                 }
-                // The first word may carry و or ف (فلا علاقة لنا).
-                let first = words[i];
-                let first_ok = [Some(first), first.strip_prefix('و'), first.strip_prefix('ف')].into_iter().flatten().any(|f| f == p.words[0]);
-                let mut ok = first_ok && words[i + 1..i + p.words.len()].iter().zip(&p.words[1..]).all(|(a, b)| a == b);
+                let mut ok = words[i + 1..i + p.words.len()].iter().zip(&p.words[1..]).all(|(a, b)| a == b);
                 if ok && p.joined_l {
                     ok = words.get(i + p.words.len()).is_some_and(|n| n.starts_with('ل'));
                 }
@@ -483,42 +499,48 @@ impl Lexicon {
     }
 }
 
-/// A word and its readings without a proclitic: (stem, letters stripped).
-fn strip_variants(w: &str) -> Vec<(String, usize)> {
-    let mut out = vec![(w.to_string(), 0)];
-    for pre in ["و", "ف", "ب", "ل", "وب", "ول", "فب"] {
-        if let Some(rest) = w.strip_prefix(pre) {
-            if rest.chars().count() >= 2 {
-                out.push((rest.to_string(), pre.chars().count()));
-                // لـ + ال is written لل: للولايات = ل + الولايات.
-                if pre.ends_with('ل') && rest.starts_with('ل') {
-                    out.push((format!("ا{rest}"), pre.chars().count()));
+/// Calls `f` with each reading of a word as a head, until `f` returns true: the word itself,
+/// without a proclitic (و ف ب ل and pairs), without a possessive pronoun (صديقته → صديقة،
+/// والده → والد) and without the article (الرئيس → رئيس), with the letters of proclitic
+/// stripped. Allocates only for the two spellings that change a letter (لل → ال، ـته → ـة).
+fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
+    fn with_article_and_possessive(s: &str, n: usize, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
+        fn bare(x: &str) -> Option<&str> {
+            x.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+        }
+        if f(s, n) || bare(s).is_some_and(|r| f(r, n)) {
+            return true;
+        }
+        for suf in ["ه", "ها", "هم", "هما"] {
+            let Some(base) = s.strip_suffix(suf).filter(|b| b.chars().count() >= 3) else { continue };
+            let hit = match base.strip_suffix('ت') {
+                Some(b) => {
+                    let fem = format!("{b}ه");
+                    f(&fem, n) || bare(&fem).is_some_and(|r| f(r, n))
                 }
+                None => f(base, n) || bare(base).is_some_and(|r| f(r, n)),
+            };
+            if hit {
+                return true;
             }
         }
+        false
     }
-    // A possessive pronoun on a title: صديقته → صديقة، والده → والد.
-    let possessives: Vec<(String, usize)> = out
-        .iter()
-        .flat_map(|(s, n)| {
-            let mut v = Vec::new();
-            for suf in ["ه", "ها", "هم", "هما"] {
-                if let Some(base) = s.strip_suffix(suf).filter(|b| b.chars().count() >= 3) {
-                    match base.strip_suffix('ت') {
-                        Some(b) => v.push((format!("{b}ه"), *n)),
-                        None => v.push((base.to_string(), *n)),
-                    }
-                }
-            }
-            v
-        })
-        .collect();
-    out.extend(possessives);
-    // A leading ال is optional on single-word heads: list «رئيس», match «الرئيس».
-    let defs: Vec<(String, usize)> =
-        out.iter().filter_map(|(s, n)| s.strip_prefix("ال").filter(|r| r.chars().count() >= 2).map(|r| (r.to_string(), *n))).collect();
-    out.extend(defs);
-    out
+    if with_article_and_possessive(w, 0, f) {
+        return true;
+    }
+    for pre in ["و", "ف", "ب", "ل", "وب", "ول", "فب"] {
+        let Some(rest) = w.strip_prefix(pre).filter(|r| r.chars().count() >= 2) else { continue };
+        let n = pre.chars().count();
+        if with_article_and_possessive(rest, n, f) {
+            return true;
+        }
+        // لـ + ال is written لل: للولايات = ل + الولايات.
+        if pre.ends_with('ل') && rest.starts_with('ل') && with_article_and_possessive(&format!("ا{rest}"), n, f) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Matches the words of `p` after the first against the tokens after `i`; the index after the match.

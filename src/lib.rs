@@ -13,6 +13,7 @@
 //! assert_eq!(&text[st.content.start..st.content.end], st.content.text);
 //! ```
 
+mod fastmap;
 pub mod lexicon;
 pub mod mentions;
 pub mod normalize;

@@ -23,6 +23,13 @@ pub fn is_arabic_letter(c: char) -> bool {
 
 /// The folded form of one character; `None` when folding drops it.
 pub fn fold_char(c: char) -> Option<char> {
+    // Fast path: most of the text is Arabic letters that fold to themselves, or ASCII.
+    if c.is_ascii() {
+        return Some(c.to_ascii_lowercase());
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') && !matches!(c, 'أ' | 'إ' | 'آ' | 'ى' | 'ئ' | 'ة' | 'ؤ') {
+        return Some(c);
+    }
     if is_dropped(c) {
         return None;
     }

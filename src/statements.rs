@@ -55,7 +55,11 @@ const MAX_LOOKBACK: usize = 80;
 
 struct Ctx<'a> {
     /// How often each folded word occurs in the text: a proper name is usually repeated.
-    freq: std::collections::HashMap<&'a str, u32>,
+    freq: crate::fastmap::FastMap<&'a str, u32>,
+    /// For every token: the index just after the sentence end before it, and the index of the
+    /// sentence end at or after it (sentence ends outside quotations).
+    prev_end: Vec<usize>,
+    next_end: Vec<usize>,
     text: &'a str,
     toks: &'a [Token],
     tags: &'a [Tag],
@@ -101,21 +105,21 @@ impl Ctx<'_> {
         matches!(self.toks[i].kind, TokKind::End | TokKind::Para) && !self.in_quote(i) && !abbreviation
     }
 
+    /// The first token of `i`'s sentence, at most `MAX_LOOKBACK` back (so that text without
+    /// punctuation stays linear).
     fn sentence_start(&self, i: usize) -> usize {
-        let mut s = i;
-        // Bounded, so that text without punctuation stays linear.
-        while s > 0 && !self.is_end(s - 1) && i - s < MAX_LOOKBACK {
-            s -= 1;
+        if i >= self.toks.len() {
+            return i;
         }
-        s
+        self.prev_end[i].max(i.saturating_sub(MAX_LOOKBACK))
     }
 
+    /// The sentence end at or after `i`, at most `MAX_CONTENT` ahead.
     fn sentence_end(&self, i: usize) -> usize {
-        let mut e = i;
-        while e < self.toks.len() && !self.is_end(e) && e - i < MAX_CONTENT {
-            e += 1;
+        if i >= self.toks.len() {
+            return self.toks.len();
         }
-        e
+        self.next_end[i].min(i + MAX_CONTENT)
     }
 
     /// The reporting verb at token `i`, unless it is inside a quotation or is really a noun: a
@@ -165,11 +169,31 @@ impl Ctx<'_> {
 
 /// Finds every statement (and question) in the text.
 pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lexicon) -> Vec<Event> {
-    let mut freq = std::collections::HashMap::new();
+    let mut freq = crate::fastmap::FastMap::default();
     for t in toks.iter().filter(|t| t.is_word()) {
         *freq.entry(t.norm.as_str()).or_insert(0) += 1;
     }
-    let cx = Ctx { freq, text, toks, tags, quotes, lex };
+    let mut cx = Ctx { freq, prev_end: Vec::new(), next_end: Vec::new(), text, toks, tags, quotes, lex };
+    let ends: Vec<bool> = (0..toks.len()).map(|i| cx.is_end(i)).collect();
+    let mut prev_end = vec![0; toks.len()];
+    let mut last = 0;
+    for i in 0..toks.len() {
+        prev_end[i] = last;
+        if ends[i] {
+            last = i + 1;
+        }
+    }
+    let mut next_end = vec![toks.len(); toks.len()];
+    let mut next = toks.len();
+    for i in (0..toks.len()).rev() {
+        if ends[i] {
+            next = i;
+        }
+        next_end[i] = next;
+    }
+    cx.prev_end = prev_end;
+    cx.next_end = next_end;
+    let cx = cx;
     let mut events = Vec::new();
     // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
     let mut used = vec![false; toks.len()];

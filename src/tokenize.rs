@@ -58,7 +58,7 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_arabic_letter(c) || fold_char(c).is_none() || c == '\u{200C}' || c == '\u{200D}'
+    is_arabic_letter(c) || c.is_ascii_alphabetic() || fold_char(c).is_none() || c == '\u{200C}' || c == '\u{200D}' || !c.is_ascii() && c.is_alphabetic()
 }
 
 fn classify(c: char) -> Option<TokKind> {
@@ -83,7 +83,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        if c.is_alphabetic() || is_arabic_letter(c) {
+        if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             let mut norm = String::new();
             norm.extend(fold_char(c));
