@@ -362,7 +362,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             // A family name may carry the article when it is a nisba (سفيان السليطي).
             State::Name => {
                 name.is_some_and(|(a, b)| b - a < 4)
-                    && (name_like(lex, w) && !is_definite(w) || is_definite(w) && is_nisba(w) && name.is_some_and(|(a, b)| b - a == 1) && !lex.is(w, Gram::Adj))
+                    && (name_like(lex, w) && !is_definite(w)
+                        || is_definite(w) && name.is_some_and(|(a, b)| b - a == 1) && name_like(lex, w) && !lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Adj) && lex.entity_at(toks, j).is_none())
             }
         };
         if !accept {

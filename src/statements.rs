@@ -616,12 +616,20 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
             let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
             // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
             // likely what follows the subject than the subject's name.
-            if let Some(m) = &parsed {
-                if let Some((a, b)) = m.name_toks {
-                    let lone = b == a + 1 && a > m.tok_start && cx.freq.get(cx.toks[a].norm.as_str()).copied().unwrap_or(0) < 2;
-                    if lone && !opens_after(m) {
-                        parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
-                    }
+            let once = |k: usize| cx.freq.get(cx.toks[k].norm.as_str()).copied().unwrap_or(0) < 2;
+            for _ in 0..2 {
+                let Some(m) = &parsed else { break };
+                let Some((a, b)) = m.name_toks else { break };
+                if a == m.tok_start || opens_after(m) {
+                    break;
+                }
+                if b == a + 1 && once(a) {
+                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
+                } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
+                    // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
+                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
+                } else {
+                    break;
                 }
             }
             if let Some(m) = parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title)) {
