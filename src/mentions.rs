@@ -173,12 +173,24 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             }
             _ => break,
         }
-        // «المدير العام للشركة نبيل حسن»: a genitive with لـ inside a title.
-        if class == Some(EntityClass::Title) && name.is_none() && state == State::Definite && t.norm.starts_with("لل") && t.norm.chars().count() > 4 && j + 1 < limit {
-            extend(&mut title, j, j + 1);
-            j += 1;
-            words += 1;
-            continue;
+        // A genitive with لـ inside a title or a body's name: «المدير العام للشركة نبيل حسن»،
+        // «الأمين العام للأمم المتحدة»، «الهيئة العامة للأرصاد الجوية»، «الاتحاد التونسي لكرة
+        // القدم». After a person's title it must lead on to the name, or it is the addressee
+        // («وقال الوزير للصحفيين إن …»).
+        let person = matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous));
+        if let Some(end) = genitive_with_l(lex, toks, j, limit).filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i) {
+            let leads_to_name = toks.get(end).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+            if !person || leads_to_name {
+                if person {
+                    extend(&mut title, j, end);
+                } else {
+                    add_part(&mut title, &mut name, class, j, end);
+                }
+                j = end;
+                words += end - j;
+                state = State::Definite;
+                continue;
+            }
         }
         // «و» starts a second member (صحيفة فاينانشال تايمز وموقع أوتوكار): the first member is
         // the speaker (GUIDELINES: «Several speakers at once»).
@@ -269,7 +281,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     words += 1;
                     continue;
                 }
-                let adjective = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Adj);
+                let adjective = is_adjective(lex, w);
                 if state == State::Definite && !is_nisba(w) && !adjective && info.class != EntityClass::Place {
                     // A second phrase after a complete one: «وزارة الإعلام … وسائل الإعلام».
                     break;
@@ -358,12 +370,24 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop)
                 }
             }
-            State::Definite => is_nisba(w) && is_definite(w) || (name_like(lex, w) && !is_definite(w) && class.is_some()) || lex.is(w, Gram::Adj),
+            // After a definite head: adjectives, a person's name after a title (الرئيس الأمريكي جو
+            // بايدن), or a second word of an outlet's name (صحيفة الشرق الأوسط); a body's name
+            // is not followed by a bare indefinite word (النادي الأهلي صحة الأنباء).
+            State::Definite => {
+                is_nisba(w) && is_definite(w)
+                    || name_like(lex, w) && !is_definite(w) && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous))
+                    || is_adjective(lex, w)
+                    || class == Some(EntityClass::Media) && is_definite(w) && name_like(lex, w) && lex.entity_at(toks, j).is_none() && j - i <= 3
+            }
             // A family name may carry the article when it is a nisba (سفيان السليطي).
             State::Name => {
-                name.is_some_and(|(a, b)| b - a < 4)
+                // A family name may carry the article (سفيان السليطي); «عبد» and its kin join
+                // the next word into one given name (عبد الفتاح السيسي).
+                let core = name.map_or(0, |(a, b)| (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str())).count());
+                let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
+                name.is_some_and(|(a, b)| b - a < 5)
                     && (name_like(lex, w) && !is_definite(w)
-                        || is_definite(w) && name.is_some_and(|(a, b)| b - a == 1) && name_like(lex, w) && !lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Adj) && lex.entity_at(toks, j).is_none())
+                        || is_definite(w) && (core == 1 || after_particle) && name_like(lex, w) && !is_adjective(lex, w) && lex.entity_at(toks, j).is_none())
             }
         };
         if !accept {
@@ -481,6 +505,37 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         }
     }
     Some(m)
+}
+
+/// An adjective from grammar.tsv (كبير، العام), with or without the article.
+fn is_adjective(lex: &Lexicon, w: &str) -> bool {
+    lex.is(w, Gram::Adj) || w.strip_prefix("ال").is_some_and(|r| lex.is(r, Gram::Adj))
+}
+
+/// Words that join the next one into a single name: عبد الله، أبو بكر، بن سلمان، آل الشيخ.
+const NAME_PARTICLES: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن", "ال", "ذو", "بنت"];
+
+/// A genitive with the preposition لـ at token `j`: an entity (للأمم المتحدة), a definite word
+/// with its adjectives (للأرصاد الجوية), or لـ + an indefinite word and its definite genitive
+/// (لكرة القدم). Returns the index after it.
+fn genitive_with_l(lex: &Lexicon, toks: &[Token], j: usize, limit: usize) -> Option<usize> {
+    let t = toks.get(j).filter(|t| t.is_word())?;
+    let rest = t.norm.strip_prefix('ل').filter(|r| r.chars().count() >= 3)?;
+    if let Some((_, end, 1)) = lex.entity_at(toks, j) {
+        return (end <= limit).then_some(end);
+    }
+    let mut end = j + 1;
+    if rest.starts_with('ل') {
+        // للأرصاد = لـ + الأرصاد
+    } else if toks.get(end).is_some_and(|n| n.is_word() && is_definite(&n.norm)) && end < limit {
+        end += 1;
+    } else {
+        return None;
+    }
+    while end < limit && toks[end].is_word() && is_definite(&toks[end].norm) && is_nisba(&toks[end].norm) {
+        end += 1;
+    }
+    Some(end)
 }
 
 /// «لأحد المصادر» → «أحد المصادر»; «للولايات المتحدة» → «الولايات المتحدة».

@@ -597,7 +597,12 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         }
     }
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
-        let p = skip_fillers(cx, i + 1, sent_end, None);
+        let mut p = skip_fillers(cx, i + 1, sent_end, None);
+        // «وأكد كل من الوزير … والسفير …»: the first member speaks (GUIDELINES: «Several
+        // speakers at once»).
+        if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
+            p += 2;
+        }
         if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
             let opens_after = |m: &Mention| {
                 let next = skip_fillers(cx, m.tok_end, sent_end, prep);
@@ -746,9 +751,9 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         let end = content_end(cx, start, sent_end);
         (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
     } else if k >= sent_end || cx.toks[k].kind == TokKind::End {
-        // «“…”، قال فلان»: the quotation before the verb.
+        // «“…”، قال فلان»، «"…"، هكذا قال فلان»: the quotation before the verb.
         let mut b = i;
-        while b > 0 && matches!(cx.toks[b - 1].kind, TokKind::Comma) {
+        while b > 0 && (matches!(cx.toks[b - 1].kind, TokKind::Comma) || cx.toks[b - 1].norm == "هكذا") {
             b -= 1;
         }
         let before = b.checked_sub(1).and_then(|c| cx.quotes.closing_at(c)).or_else(|| cx.quotes.closing_at(b));
