@@ -120,6 +120,8 @@ pub enum Gram {
     Prep,
     /// Titles that name the same office (متحدث، ناطق).
     Spokesman,
+    /// Honorifics that stand right before a name (الدكتور، المهندس، الشيخ).
+    Honorific,
 }
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
@@ -314,6 +316,7 @@ impl Lexicon {
                 "adj" => Gram::Adj,
                 "prep" => Gram::Prep,
                 "spokesman" => Gram::Spokesman,
+                "honorific" => Gram::Honorific,
                 k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
             };
             lex.grammar.push((phrase(c[0]), class));

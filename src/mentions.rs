@@ -109,6 +109,9 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
     // «محامي النجم البرتغالي كريستيانو رونالدو»: a person noun in the genitive owns the name that
     // follows, so the speaker is the lawyer, unnamed here.
     let mut genitive_person = false;
+    // The index just after the head word(s): only a name right after an indefinite head is in
+    // construct with it; further indefinite words continue a genitive chain (رئيس لجنة مكافحة).
+    let mut head_end: Option<usize> = None;
     let mut name_of_genitive = false;
     while j < limit && words < 14 {
         let t = &toks[j];
@@ -253,6 +256,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     }
                     class = Some(info.class);
                     gender = info.gender;
+                    head_end = Some(end);
                     if info.class == EntityClass::Title {
                         title_head = Some(lex.head_form(w));
                         extend(&mut title, j, end);
@@ -282,6 +286,17 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     continue;
                 }
                 let adjective = is_adjective(lex, w);
+                // An honorific title before the name: «رئيس اللجنة الدكتور حسام حسني».
+                let honorific = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Honorific)
+                    && toks.get(end).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+                if honorific && name.is_none() && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous)) {
+                    extend(&mut title, j, end);
+                    class = Some(EntityClass::Title);
+                    state = State::Definite;
+                    j = end;
+                    words += 1;
+                    continue;
+                }
                 if state == State::Definite && !is_nisba(w) && !adjective && info.class != EntityClass::Place {
                     // A second phrase after a complete one: «وزارة الإعلام … وسائل الإعلام».
                     break;
@@ -407,7 +422,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 extend(&mut title, j, j + 1);
                 state = if definite { State::Definite } else { State::Construct };
             }
-            State::Definite | State::Construct if nameish && name.is_none() && (state == State::Definite || matches!(class, Some(EntityClass::Title) | None) && title.is_some()) => {
+            State::Definite | State::Construct if nameish && name.is_none() && (state == State::Definite || matches!(class, Some(EntityClass::Title) | None) && title.is_some() && head_end == Some(j)) => {
                 extend(&mut name, j, j + 1);
                 // An indefinite title right before a name is in construct with it: «محامي
                 // رونالدو» is Ronaldo's lawyer, «الرئيس بوتين» is Putin.

@@ -611,7 +611,8 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
             let believable = |m: &Mention| {
                 // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
                 let next = skip_fillers(cx, m.tok_end, sent_end, prep);
-                let opens = opens_after(m);
+                // (Not for «وصف X بأنه …», where what stands before بأن is the object.)
+                let opens = opens_after(m) && entry.frame != Frame::Np;
                 let np_subject = entry.frame == Frame::Np
                     && next < sent_end
                     && cx.toks[m.tok_start].norm.starts_with("ال")
