@@ -361,7 +361,11 @@ fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
                 return None;
             }
             words += 1;
-        } else if matches!(t.kind, TokKind::Colon) || matches!(t.kind, TokKind::Quote(_)) && cx.quotes.opening_at(b - 1).is_none() && !cx.in_quote(b - 1) && words == 0 {
+        } else if matches!(t.kind, TokKind::Colon)
+            || matches!(t.kind, TokKind::Quote(_)) && cx.quotes.opening_at(b - 1).is_none() && !cx.in_quote(b - 1) && words == 0 && !cx.quotes.closing_at(b - 1).is_some_and(|q| q.close - q.open <= 5)
+        {
+            // A quotation ends right before the verb («"…"، قال»); a short quoted name
+            // («وكانت صحيفة "المصري اليوم" ذكرت») is part of the subject.
             at_boundary = true;
             break;
         } else if !matches!(t.kind, TokKind::Comma | TokKind::Quote(_)) {
@@ -588,7 +592,9 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     let mut subject = None;
     let mut after = i + 1;
     if !cm.conj && cm.infl.form != VerbForm::Participle {
-        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m) || after_complementizer(cx, m)) {
+        // A definite noun phrase opening the clause is its subject too (الأهلي ينفي، الحكومة تقول).
+        let definite_subject = |m: &Mention| m.class.is_none() && m.name.is_empty() && m.definite && m.tok_end - m.tok_start <= 3;
+        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m) || after_complementizer(cx, m) || definite_subject(m)) {
             rule.push_str("subject before the verb");
             subject = Some(m);
         } else if let Some(m) = antecedent(cx, i) {
