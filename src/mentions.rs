@@ -195,6 +195,14 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 continue;
             }
         }
+        // An addressee ends the phrase: «كاثرين تاي لشبكة "سي إن بي سي"»، «الوزير للصحفيين».
+        if j > i && !(j == i && strip_l) {
+            if let Some(rest) = t.norm.strip_prefix('ل') {
+                if rest.starts_with('ل') || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
+                    break;
+                }
+            }
+        }
         // «و» starts a second member (صحيفة فاينانشال تايمز وموقع أوتوكار): the first member is
         // the speaker (GUIDELINES: «Several speakers at once»).
         if j > i && t.norm.starts_with('و') && state != State::Start {
