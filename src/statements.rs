@@ -203,7 +203,9 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         }
         if let Some(cm) = cx.cue(i) {
             // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
-            let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما");
+            // «وهو ما يؤكد»: a relative «what»; «ولم يعلق البيت الأبيض»: a negated verb said
+            // nothing. Neither is a statement.
+            let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم");
             if !relative_ma {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
                     events.push(ev);
@@ -517,6 +519,17 @@ fn is_definite_word(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() > 3
 }
 
+/// The quotation that ends right before the cue at `i` (commas and «هكذا» between).
+fn quote_before(cx: &Ctx, i: usize) -> Option<crate::quotes::Quote> {
+    let mut b = i;
+    while b > 0 && (matches!(cx.toks[b - 1].kind, TokKind::Comma) || cx.toks[b - 1].norm == "هكذا") {
+        b -= 1;
+    }
+    let q = b.checked_sub(1).and_then(|c| cx.quotes.closing_at(c))?;
+    // Not a short quoted name («وكانت صحيفة "المصري اليوم" ذكرت»).
+    (q.close - q.open > 3 || b < i).then_some(*q)
+}
+
 /// True when a complementizer, colon or quotation opens within `n` tokens from `i`.
 fn opens_within(cx: &Ctx, i: usize, end: usize, n: usize) -> bool {
     (i..end.min(i + n)).any(|j| cx.opens_content(j))
@@ -757,17 +770,12 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         let start = if cx.tags[k].that == Some(true) { k } else { k + 1 };
         let end = content_end(cx, start, sent_end);
         (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
+    } else if let Some(q) = quote_before(cx, i) {
+        // «“…”، قال فلان للصحفيين»، «"…"، هكذا قال فلان»: the quotation before the verb, when
+        // nothing after it opens a content of its own.
+        (span(cx, q.open + 1, q.close), Form::Direct)
     } else if k >= sent_end || cx.toks[k].kind == TokKind::End {
-        // «“…”، قال فلان»، «"…"، هكذا قال فلان»: the quotation before the verb.
-        let mut b = i;
-        while b > 0 && (matches!(cx.toks[b - 1].kind, TokKind::Comma) || cx.toks[b - 1].norm == "هكذا") {
-            b -= 1;
-        }
-        let before = b.checked_sub(1).and_then(|c| cx.quotes.closing_at(c)).or_else(|| cx.quotes.closing_at(b));
-        match (before, subject.is_some()) {
-            (Some(q), _) => (span(cx, q.open + 1, q.close), Form::Direct),
-            _ => (None, Form::Indirect),
-        }
+        (None, Form::Indirect)
     } else {
         // A noun phrase (أعلن استعداد بلاده …).
         let end = content_end(cx, k, sent_end);
