@@ -787,14 +787,16 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // (كشف النقاب عن …).
     // A clause: the إن / أن particle, or a quotation that is the whole content.
     let clause = cx.tags.get(k).is_some_and(|t| t.that.is_some()) || form == Form::Direct;
-    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause {
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
+    // …unless the noun phrase itself dismisses something («أكدت فيه عدم صحة ما ورد …»).
+    let dismissal = kind_of(cx, CueKind::Claim, ca, cb) == StatementKind::Denial;
+    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal {
         return None;
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
     if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
         return None;
     }
-    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
 
     if entry.kind == CueKind::Question {
         // Only who was asked matters: they answer next («سأل صحفي الوزير … فقال»).
@@ -878,6 +880,11 @@ fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs
             Some(second) if second.tok_end > m_end => m_end = second.tok_end,
             _ => break,
         }
+    }
+    // «أكدت فيه عدم صحة ما ورد على لسان الأب»: an attribution after a cue in the same sentence
+    // is part of that statement's content, not an attribution of the sentence.
+    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some()) {
+        return None;
     }
     let (content, rule) = if lead_words >= 3 {
         (span(cx, sent_start, a), "attribution after its content")
