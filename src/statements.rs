@@ -125,7 +125,7 @@ impl Ctx<'_> {
     /// The reporting verb at token `i`, unless it is inside a quotation or is really a noun: a
     /// word written with ة (إفادة is not أفاد + ـه) or right after a preposition (على توقع).
     fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
-        let t = &self.toks[i];
+        let t = self.toks.get(i)?;
         let ta_marbuta = self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
         // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
         let masdar_hamza = self.text[t.start..t.end].starts_with('إ') && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));

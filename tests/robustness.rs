@@ -66,3 +66,38 @@ fn homographs_of_cues_are_not_statements() {
         assert!(a.statements.is_empty(), "{text}: {:?}", a.statements);
     }
 }
+
+/// Random soups of the words and marks the analyzer reacts to (a fixed seed, so a failure
+/// reproduces). Found an out-of-bounds read at a text ending in «بحسب ما».
+#[test]
+fn random_soups_of_cue_words_and_marks() {
+    let pieces = [
+        "قال", "وقال", "إن", "أن", "بأن", "الرئيس", "«", "»", "\"", "“", "”", "،", ":", ".", "\n", "وفقا ل", "بحسب ما", "أفاد",
+        "مصدر", "التي", "لم", "😀", "\u{200f}", "\u{064b}", "ـ", "نفى", "وأضاف", "مشيرا", "إلى", "ل", "لـ", "الوزير", "أحمد", "سالم",
+        "صحيفة", "(", ")", "عبد", "ال", "و", "ف", "بيان", "صادر", "عن", "x", "1", "٢", "كل من", "هكذا", "وجاء في", "هذه", "المصدر",
+    ];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for _ in 0..3000 {
+        let n = (next() % 60) as usize;
+        let mut text = String::new();
+        for _ in 0..n {
+            text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            if next() % 4 != 0 {
+                text.push(' ');
+            }
+        }
+        check(&text);
+        // Every unit slices the same text.
+        let u = analyze(&text, OffsetUnit::Utf16);
+        let units: Vec<u16> = text.encode_utf16().collect();
+        for s in &u.statements {
+            assert_eq!(String::from_utf16(&units[s.content.start..s.content.end]).unwrap(), s.content.text, "{text:?}");
+        }
+    }
+}
