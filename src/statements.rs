@@ -491,7 +491,11 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // content; with one («مشيراً إلى أن …») it starts the next statement.
                 let participle = cm.infl.form == VerbForm::Participle;
                 let own_clause = !participle || opens_within(cx, k + 1, sent_end, 3);
-                if own_clause && (!nested || cm.conj || participle) {
+                // «ورفضوا استكمال علاجه»: a refusal of anything but an accusation says nothing,
+                // so it does not start a statement either.
+                let entry = &cx.lex.cues[cm.entry];
+                let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1) || entry.kind == CueKind::Question;
+                if own_clause && !silent && (!nested || cm.conj || participle) {
                     return cut_back(cx, start, k);
                 }
             }
@@ -517,6 +521,14 @@ fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
 
 fn is_definite_word(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() > 3
+}
+
+/// True when one of the three words from `a` is an accusation (رفض الاتهامات، رفضت المزاعم).
+fn rejects_accusation(cx: &Ctx, a: usize) -> bool {
+    cx.toks[a.min(cx.toks.len())..].iter().filter(|t| t.is_word()).take(3).any(|t| {
+        let w = t.norm.strip_prefix('ل').filter(|w| w.starts_with("ال")).unwrap_or(&t.norm);
+        cx.lex.is(w, Gram::Accusation) || w.strip_prefix("ال").is_some_and(|w| cx.lex.is(w, Gram::Accusation))
+    })
 }
 
 /// The quotation that ends right before the cue at `i` (commas and «هكذا» between).
@@ -813,10 +825,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     let mut kind = kind_of(cx, entry.kind, ca, cb);
     if entry.kind == CueKind::Reject {
         // رفض is a denial only when what is rejected is an accusation.
-        let accuses = cx.toks[ca..cb].iter().filter(|t| t.is_word()).take(3).any(|t| {
-            cx.lex.is(&t.norm, Gram::Accusation) || t.norm.strip_prefix("ال").is_some_and(|w| cx.lex.is(w, Gram::Accusation))
-        });
-        if !accuses {
+        if !rejects_accusation(cx, ca) {
             return None;
         }
         kind = StatementKind::Denial;
