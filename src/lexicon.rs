@@ -85,6 +85,8 @@ pub struct CueMatch {
     /// The token carried a conjunction و or ف (وقال، فقال): it continues a clause, so its subject
     /// cannot stand before it.
     pub conj: bool,
+    /// The token carried an object pronoun (أبلغه، نشرته).
+    pub enclitic: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -373,7 +375,7 @@ impl Lexicon {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
                     }
-                    return Some(CueMatch { entry, infl, conj });
+                    return Some(CueMatch { entry, infl, conj, enclitic: !enc.is_empty() });
                 }
             }
         }

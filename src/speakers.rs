@@ -41,6 +41,13 @@ fn contains(big: &[String], small: &[String]) -> bool {
     !small.is_empty() && big.windows(small.len()).any(|w| w == small)
 }
 
+/// `small` names the same body as `big` when it occurs in it, but not as the place after «في»
+/// (المملكة العربية السعودية is not وزارة الإعلام في المملكة العربية السعودية).
+fn names_same_body(big: &[String], small: &[String]) -> bool {
+    !small.is_empty()
+        && big.windows(small.len()).enumerate().any(|(p, w)| w == small && (p == 0 || !matches!(big[p - 1].as_str(), "في" | "من" | "عن" | "لدي")))
+}
+
 fn strip_article(words: &[String]) -> Vec<String> {
     words.iter().map(|w| w.strip_prefix("ال").filter(|r| r.chars().count() >= 2).unwrap_or(w).to_string()).collect()
 }
@@ -62,7 +69,7 @@ fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
         return e.key == m.key;
     }
     let (a, b) = (strip_article(&e.key), strip_article(&m.key));
-    contains(&a, &b) || contains(&b, &a)
+    names_same_body(&a, &b) || names_same_body(&b, &a)
 }
 
 /// Resolves every statement's subject to a speaker and builds the analysis (byte offsets).

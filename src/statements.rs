@@ -225,6 +225,13 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
         }
     }
+    // One content, one statement: a second cue whose content is the very same span (a relative
+    // «ونشرته الصحف» before the clause of «وأكد فلان») adds nothing.
+    let mut seen_contents = std::collections::HashSet::new();
+    events.retain(|e| match e {
+        Event::Statement(f) => seen_contents.insert(f.content),
+        _ => true,
+    });
     events
 }
 
@@ -732,15 +739,22 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
     // An object or adjunct may stand between the subject and the clause (أبلغ بايدن نظيره أن …).
     if entry.frame != Frame::Np && k < sent_end && !cx.opens_content(k) {
         let mut j = k;
-        let question = |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question);
-        while j < sent_end && j - k < 24 && (cx.cue(j).is_none() || question(j)) && cx.lex.attribution_at(cx.toks, j).is_none() {
+        // Questions and verbs with an object pronoun in between are clauses of their own
+        // («في بيان أرسلته شركة …، ونشرته الصحف …، بأن …»): the search passes them.
+        let passable = |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question || c.enclitic);
+        while j < sent_end && j - k < 24 && (cx.cue(j).is_none() || passable(j)) && cx.lex.attribution_at(cx.toks, j).is_none() {
             if let Some(q) = cx.quotes.opening_at(j) {
                 // A short quotation after a word is a name or a term («شركة "جيستيفوت"»), not
                 // the content; anything else is.
                 let short = q.close - q.open <= 4 && j > 0 && cx.toks[j - 1].is_word();
                 if !short {
-                    // «وقال بايدن لوسائل الإعلام بعد المكالمة “…”»: the quotation is the content.
-                    k = j;
+                    // «وقال بايدن لوسائل الإعلام بعد المكالمة “…”»: the quotation is the content
+                    // when only adverbials stand before it; after an object noun («أعلنت رفضها
+                    // لاتهامات … "…"») it is part of a noun-phrase content.
+                    let adverbial = |x: &Token| cx.lex.is(&x.norm, Gram::Prep) || cx.lex.is(&x.norm, Gram::Time);
+                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word()) {
+                        k = j;
+                    }
                     break;
                 }
                 j = q.close + 1;
@@ -899,6 +913,13 @@ fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs
         (span(cx, sent_start, a), "attribution after its content")
     } else {
         let mut k = m_end;
+        // What is left of the speaker's phrase up to its comma (وموقع أوتوكار المتخصص في
+        // السيارات، فإن …) is not content either.
+        if let Some(c) = (k..sent_end.min(k + 10)).find(|&c| cx.toks[c].kind == TokKind::Comma) {
+            if (k..c).all(|x| cx.cue(x).is_none() && cx.tags[x].that.is_none() && cx.quotes.opening_at(x).is_none()) {
+                k = c;
+            }
+        }
         // Skip what is not content: commas, addressees (للمكالمة) and a particle (فإن، أن).
         while k < sent_end && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m_end) {
             k += 1;
