@@ -807,7 +807,17 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         let end = content_end(cx, k, sent_end);
         (span(cx, k, end), if has_quote(cx, k, end) { Form::Mixed } else { Form::Indirect })
     };
-    let content = content?;
+    let mut content = content?;
+    // «الرسالة التي قال بايدن إنه أرسلها يوم الجمعة، مماثلة …»: speech inside a relative
+    // clause ends with the clause, at its comma.
+    if i > 0 && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين") && form != Form::Direct {
+        let first = cx.toks.partition_point(|t| t.start < content.0);
+        if let Some(c) = (first..cx.toks.len()).take_while(|&c| cx.toks[c].end <= content.1).find(|&c| cx.toks[c].kind == TokKind::Comma && !cx.in_quote(c)) {
+            if let Some(shorter) = span(cx, first, c) {
+                content = shorter;
+            }
+        }
+    }
     // Without a named subject, a verb that takes a clause must have one (or a quotation): «وأضاف
     // أن …»، «مشيراً إلى أن …». A bare noun phrase after it is more often not speech at all
     // (كشف النقاب عن …).
