@@ -155,7 +155,9 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                     }
                 }
                 entities[e].has_statement = true;
-                touch(&mut recent, e);
+                if !f.nested {
+                    touch(&mut recent, e);
+                }
                 statements.push((e, f, why));
             }
         }

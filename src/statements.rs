@@ -34,6 +34,9 @@ pub struct Found {
     pub rule: String,
     /// Byte offset where the cue's sentence starts: implicit subjects look there first.
     pub sentence: usize,
+    /// The cue lies inside another statement's content («قال غوريا إن مسؤولين صينيين أخبروه
+    /// أن …»): its speaker does not become the one the text follows.
+    pub nested: bool,
 }
 
 /// What `find` reports, in text order.
@@ -225,6 +228,14 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
         }
     }
+    // Mark statements whose cue lies inside an earlier statement's content.
+    let mut outer: Vec<(usize, usize)> = Vec::new();
+    for e in &mut events {
+        if let Event::Statement(f) = e {
+            f.nested = outer.iter().any(|&(a, b)| a <= f.cue.0 && f.cue.1 <= b);
+            outer.push(f.content);
+        }
+    }
     // One content, one statement: a second cue whose content is the very same span (a relative
     // «ونشرته الصحف» before the clause of «وأكد فلان») adds nothing.
     let mut seen_contents = std::collections::HashSet::new();
@@ -275,6 +286,7 @@ fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         confidence: 0.7,
         rule: "a speaker and a colon at the start of a paragraph".to_string(),
         sentence: cx.toks[i].start,
+        nested: false,
     }))
 }
 
@@ -435,7 +447,8 @@ fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     let mut best = None;
     for back in 1..=4 {
         let Some(a) = end.checked_sub(back) else { break };
-        if !cx.toks[a].is_word() {
+        // Not past a word that opens an attribution or a prepositional phrase («وفق غوريا الذي»).
+        if !cx.toks[a].is_word() || cx.lex.attribution_at(cx.toks, a).is_some() || cx.lex.is(&cx.toks[a].norm, Gram::Prep) {
             break;
         }
         let strip = cx.toks[a].norm.starts_with('ل') && cx.lex.entity_at(cx.toks, a).is_none_or(|e| e.2 == 1) && cx.toks[a].norm.chars().count() > 3;
@@ -580,6 +593,12 @@ fn span(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
         b -= 1;
     }
     (a < b).then(|| (cx.toks[a].start, cx.toks[b - 1].end))
+}
+
+/// Like `span`, but a quotation mark that opens the range stays in it.
+fn span_keep_quotes(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (s, e) = span(cx, a, b)?;
+    Some((cx.toks[a].start.min(s), e))
 }
 
 fn has_quote(cx: &Ctx, a: usize, b: usize) -> bool {
@@ -790,7 +809,15 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
             }
         }
     } else if let Some(q) = cx.quotes.opening_at(k).copied() {
-        (span(cx, q.open + 1, q.close), Form::Direct)
+        // «وحذر من "التبعات السلبية" للحرب …»: a quotation that the clause goes on after is part
+        // of a noun-phrase content.
+        let goes_on = cx.toks.get(q.close + 1).is_some_and(|t| t.is_word() && cx.cue(q.close + 1).is_none());
+        if goes_on {
+            let end = content_end(cx, k, sent_end);
+            (span_keep_quotes(cx, k, end), Form::Mixed)
+        } else {
+            (span(cx, q.open + 1, q.close), Form::Direct)
+        }
     } else if k < sent_end && cx.tags[k].that.is_some() {
         // إن / أن: the particle itself is left out; with a pronoun (أنه) the content starts at it.
         let start = if cx.tags[k].that == Some(true) { k } else { k + 1 };
@@ -888,6 +915,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         confidence: confidence.clamp(0.05, 0.99),
         rule: format!("verb «{}» ({:?}); {}", entry.lemma, form, rule),
         sentence: cx.toks[cx.sentence_start(i)].start,
+        nested: false,
     }))
 }
 
@@ -953,5 +981,6 @@ fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs
         confidence: 0.7,
         rule: rule.to_string(),
         sentence: cx.toks[sent_start].start,
+        nested: false,
     }))
 }
