@@ -105,14 +105,28 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             let g = entities[e].gender;
                             *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
                         };
-                        if let Some((e, sentence)) = seen.filter(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty())) {
+                        if let Some((e, _)) = seen.filter(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty())) {
                             seen = None;
                             entities[e].has_statement = true;
                             touch(&mut recent, e);
                             let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
-                            let _ = sentence;
                             statements.push((e, f, why));
                             continue;
+                        }
+                        let followed = recent.last().copied();
+                        // «… إن السلطات السويسرية اتصلت بالقاضي وأكدت له …»: when the speaker the
+                        // text follows disagrees in gender, the subject of the clause the verb
+                        // continues is meant.
+                        if let (Some(alt), Some(e)) = (&f.continues, followed) {
+                            let g = entities[e].gender;
+                            let disagrees = *gender != Gender::Unknown && g != Gender::Unknown && g != *gender;
+                            if disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
+                                let e = entity_for(&mut entities, alt, &recent);
+                                entities[e].has_statement = true;
+                                let why = format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
+                                statements.push((e, f, why));
+                                continue;
+                            }
                         }
                         let found = recent.iter().rev().find(|&&e| {
                             let g = entities[e].gender;

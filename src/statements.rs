@@ -37,6 +37,9 @@ pub struct Found {
     /// The cue lies inside another statement's content («قال غوريا إن مسؤولين صينيين أخبروه
     /// أن …»): its speaker does not become the one the text follows.
     pub nested: bool,
+    /// For an unnamed subject right after another statement's content: the subject of that
+    /// content's clause, which a verb of another gender continues (see `speakers`).
+    pub continues: Option<Mention>,
 }
 
 /// What `find` reports, in text order.
@@ -228,11 +231,36 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
         }
     }
-    // Mark statements whose cue lies inside an earlier statement's content.
+    // Mark statements whose cue lies inside an earlier statement's content. An unnamed subject
+    // there continues the clause it stands in: «أن السلطات السويسرية اتصلت بالقاضي وأكدت له
+    // أنها …» — the authorities, named where that content begins.
     let mut outer: Vec<(usize, usize)> = Vec::new();
     for e in &mut events {
         if let Event::Statement(f) = e {
-            f.nested = outer.iter().any(|&(a, b)| a <= f.cue.0 && f.cue.1 <= b);
+            let host = outer.iter().rev().find(|&&(a, b)| a <= f.cue.0 && f.cue.1 <= b).copied();
+            f.nested = host.is_some();
+            if let (Some((a, _)), Subject::Implicit { gender, .. }) = (host, &f.subject) {
+                let first = toks.partition_point(|t| t.start < a);
+                let end = cx.sentence_end(first);
+                if let Some(m) = mentions::parse(text, toks, quotes, lex, first, end, false) {
+                    let agrees = *gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == *gender;
+                    let names_someone = m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(&m);
+                    if agrees && names_someone && m.tok_end < toks.partition_point(|t| t.start < f.cue.0) {
+                        f.rule.push_str("; the subject of the clause it continues");
+                        f.subject = Subject::Explicit(m);
+                    }
+                }
+            }
+            if let (Some(&(a, b)), Subject::Implicit { .. }) = (outer.last(), &f.subject) {
+                // The cue follows that content at once, with no comma between.
+                let between = &text[b.min(f.cue.0)..f.cue.0];
+                if between.trim().is_empty() {
+                    let first = toks.partition_point(|t| t.start < a);
+                    let end = cx.sentence_end(first);
+                    f.continues = mentions::parse(text, toks, quotes, lex, first, end, false)
+                        .filter(|m| m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(m));
+                }
+            }
             outer.push(f.content);
         }
     }
@@ -287,6 +315,7 @@ fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         rule: "a speaker and a colon at the start of a paragraph".to_string(),
         sentence: cx.toks[i].start,
         nested: false,
+        continues: None,
     }))
 }
 
@@ -514,7 +543,11 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // «ورفضوا استكمال علاجه»: a refusal of anything but an accusation says nothing,
                 // so it does not start a statement either.
                 let entry = &cx.lex.cues[cm.entry];
-                let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1) || entry.kind == CueKind::Question;
+                // So do homographs that are not speech here: «عبر القنوات» (via), «بين الطرفين»
+                // (between) — a verb that needs a preposition or a clause and has none.
+                let needs_prep = entry.frame == Frame::Np && entry.prep.as_deref().is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
+                let needs_clause = matches!(entry.frame, Frame::Clause | Frame::Relay) && !opens_within(cx, k + 1, sent_end, 8);
+                let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1) || entry.kind == CueKind::Question || needs_prep || needs_clause;
                 if own_clause && !silent && (!nested || cm.conj || participle) {
                     return cut_back(cx, start, k);
                 }
@@ -796,6 +829,13 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         k = j;
     }
     let (content, form) = if entry.frame == Frame::Np && entry.kind != CueKind::Question && colon_quote.is_none() {
+        // A verb listed with its preposition needs it: «عبّر عن استعداده», not «عبر القنوات».
+        if let Some(p) = prep {
+            let at = skip_fillers(cx, after, sent_end, None);
+            if cx.toks.get(at).is_none_or(|t| t.norm != p) {
+                return None;
+            }
+        }
         let start = skip_fillers(cx, after, sent_end, prep);
         let end = content_end(cx, start, sent_end);
         (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
@@ -916,6 +956,7 @@ fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [
         rule: format!("verb «{}» ({:?}); {}", entry.lemma, form, rule),
         sentence: cx.toks[cx.sentence_start(i)].start,
         nested: false,
+        continues: None,
     }))
 }
 
@@ -982,5 +1023,6 @@ fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs
         rule: rule.to_string(),
         sentence: cx.toks[sent_start].start,
         nested: false,
+        continues: None,
     }))
 }
