@@ -85,10 +85,9 @@ fn side(text: &str, toks: &[Token], i: usize, m: QuoteMark) -> Side {
         (_, true, false) => Side::Close,
         _ => Side::Either,
     };
-    if raw != Side::Close && (after_clitic || space_or_edge(before) || matches!(before, Some(':' | '(' | '،' | ','))) {
-        if letterish(after) || after.is_some_and(|c| !c.is_whitespace()) {
-            return Side::Open;
-        }
+    let opens_after = after_clitic || space_or_edge(before) || matches!(before, Some(':' | '(' | '،' | ','));
+    if raw != Side::Close && opens_after && (letterish(after) || after.is_some_and(|c| !c.is_whitespace())) {
+        return Side::Open;
     }
     if after_clitic && raw == Side::Either {
         return Side::Open;

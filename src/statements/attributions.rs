@@ -1,0 +1,116 @@
+//! Statements without a verb of their own: attribution phrases (وفقاً لـ، بحسب ما أفاد) and a
+//! speaker followed by a colon at the start of a paragraph.
+
+use super::*;
+
+/// «المتحدث باسم الخارجية: …» — a speaker opening a paragraph (or a headline) and a colon: what
+/// follows the colon is theirs (GUIDELINES: «a colon or quote right after a speaker»).
+pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
+    let para_start = i == 0 || cx.toks[i - 1].kind == TokKind::Para;
+    if !para_start || !cx.toks[i].is_word() {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    let colon = m.tok_end;
+    if cx.toks.get(colon).is_none_or(|t| t.kind != TokKind::Colon) {
+        return None;
+    }
+    // A person with a title or a recurring name, an organization, an outlet or a source; not a
+    // place or a topic («فرنسا: ممثلة …» is a dateline).
+    let speaker = match m.class {
+        Some(EntityClass::Place) | Some(EntityClass::Document) => false,
+        Some(_) => !m.name.is_empty() || m.class != Some(EntityClass::Title) || m.definite,
+        None => cx.plausible(&m),
+    };
+    if !speaker {
+        return None;
+    }
+    let (content, form) = match cx.quotes.opening_at(colon + 1) {
+        Some(q) => (span(cx, q.open + 1, q.close)?, Form::Direct),
+        None => {
+            let e = content_end(cx, colon + 1, end);
+            (span(cx, colon + 1, e)?, Form::Direct)
+        }
+    };
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
+    Some(Event::Statement(Found {
+        cue: (cx.toks[colon].start, cx.toks[colon].end),
+        content,
+        kind: kind_of(cx, CueKind::Claim, ca, cb),
+        subject: Subject::Explicit(m),
+        form,
+        confidence: 0.7,
+        rule: "a speaker and a colon at the start of a paragraph".to_string(),
+        sentence: cx.toks[i].start,
+        nested: false,
+        continues: None,
+    }))
+}
+
+pub(super) fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs: Needs, used: &mut [bool]) -> Option<Event> {
+    let sent_start = cx.sentence_start(a);
+    let sent_end = cx.sentence_end(a);
+    if needs == Needs::Verb {
+        // «بحسب ما أفاد مصدر قضائي»: the verb belongs to the phrase, the speaker follows it.
+        cx.cue(end)?;
+        used[end] = true;
+        end += 1;
+    }
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined && needs != Needs::Verb).filter(|m| cx.plausible(m))?;
+    if needs == Needs::Document && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان") {
+        return None;
+    }
+    // Content before the phrase («…، وفقاً لأحد المصادر») or after it («وبحسب الصحيفة، فإن …»).
+    let lead_words = (sent_start..a).filter(|&k| cx.toks[k].is_word()).count();
+    // A second member («وموقع أوتوكار المتخصص …») is not content.
+    let mut m_end = m.tok_end;
+    while m_end < sent_end && cx.toks[m_end].norm.starts_with('و') && cx.lex.entity_at(cx.toks, m_end).is_some_and(|e| e.2 == 1) {
+        match mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, m_end, sent_end, false) {
+            Some(second) if second.tok_end > m_end => m_end = second.tok_end,
+            _ => break,
+        }
+    }
+    // «أكدت فيه عدم صحة ما ورد على لسان الأب»: an attribution after a cue in the same sentence
+    // is part of that statement's content, not an attribution of the sentence.
+    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some()) {
+        return None;
+    }
+    let (content, rule) = if lead_words >= 3 {
+        (span(cx, sent_start, a), "attribution after its content")
+    } else {
+        let mut k = m_end;
+        // What is left of the speaker's phrase up to its comma (وموقع أوتوكار المتخصص في
+        // السيارات، فإن …) is not content either.
+        if let Some(c) = (k..sent_end.min(k + 10)).find(|&c| cx.toks[c].kind == TokKind::Comma) {
+            if (k..c).all(|x| cx.cue(x).is_none() && cx.tags[x].that.is_none() && cx.quotes.opening_at(x).is_none()) {
+                k = c;
+            }
+        }
+        // Skip what is not content: commas, addressees (للمكالمة) and a particle (فإن، أن).
+        while k < sent_end && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m_end) {
+            k += 1;
+        }
+        if k < sent_end && (cx.tags[k].that == Some(false) || matches!(cx.toks[k].norm.as_str(), "فان" | "فانه" | "فانها")) {
+            k += 1;
+        }
+        let e = content_end(cx, k, sent_end);
+        (span(cx, k, e), "attribution before its content")
+    };
+    let content = content?;
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
+    let words: Vec<&str> = cx.toks[ca..cb].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
+    let kind = if cx.lex.has_denial_phrase(&words) { StatementKind::Denial } else { StatementKind::Claim };
+    Some(Event::Statement(Found {
+        cue: (cx.toks[a].start, cx.toks[end - 1].end),
+        content,
+        subject: Subject::Explicit(m),
+        kind,
+        form: Form::Indirect,
+        confidence: 0.7,
+        rule: rule.to_string(),
+        sentence: cx.toks[sent_start].start,
+        nested: false,
+        continues: None,
+    }))
+}

@@ -1,0 +1,446 @@
+//! Statements: for every cue, where its content is and who its subject is.
+//!
+//! Verb cues (قال، أكد، نفى …) take their subject after them (قال الرئيس …), before them at the
+//! start of a clause (موسكو نفت …، وكانت وكالة رويترز، ذكرت …) or from the text's current speaker
+//! (وأضاف …، مشيراً إلى …). Their content is a quotation, the إن / أن clause, or the noun phrase
+//! after the subject, up to the end of the sentence or the next cue that continues the same
+//! speaker. Attribution phrases (وفقاً لـ، بحسب) take the speaker after them and the rest of the
+//! sentence as content. Which entity each subject is, is decided later, in `speakers`.
+
+use crate::lexicon::{CueKind, EntityClass, Frame, Gender, Gram, Lexicon, Needs, Tag, VerbForm};
+use crate::mentions::{self, Mention};
+use crate::output::{Form, StatementKind};
+use crate::quotes::Quotes;
+use crate::tokenize::{TokKind, Token};
+
+mod attributions;
+mod subjects;
+mod verbs;
+
+use attributions::{attribution_statement, colon_statement};
+use subjects::{after_complementizer, antecedent, clause_subject_at, subject_before, titled_person_at};
+use verbs::verb_statement;
+
+/// Who a statement's subject is, before coreference.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Subject {
+    /// Named in the text.
+    Explicit(Mention),
+    /// Not named (وأضاف، مشيراً): the speaker the text is following, agreeing in gender.
+    Implicit { gender: Gender, plural: bool },
+}
+
+/// A statement found in the text, with byte ranges.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub cue: (usize, usize),
+    pub content: (usize, usize),
+    pub subject: Subject,
+    pub kind: StatementKind,
+    pub form: Form,
+    pub confidence: f32,
+    pub rule: String,
+    /// Byte offset where the cue's sentence starts: implicit subjects look there first.
+    pub sentence: usize,
+    /// The cue lies inside another statement's content («قال غوريا إن مسؤولين صينيين أخبروه
+    /// أن …»): its speaker does not become the one the text follows.
+    pub nested: bool,
+    /// For an unnamed subject right after another statement's content: the subject of that
+    /// content's clause, which a verb of another gender continues (see `speakers`).
+    pub continues: Option<Mention>,
+}
+
+/// What `find` reports, in text order.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(clippy::large_enum_variant)] // a few per sentence; boxing buys nothing
+pub enum Event {
+    Statement(Found),
+    /// A question: the one asked becomes the one the text follows (… فقال “نعم”).
+    Asked(Mention),
+    /// A titled person named outside any statement («في الوقت الذي يجتمع مدير … الدكتور مصطفى
+    /// بلجون …، أكد أن …»): an implicit subject in the same sentence, or before anyone has
+    /// spoken, is most likely them. The byte offset is the start of their sentence.
+    Seen(Mention, usize),
+}
+
+/// The most tokens a statement's content may run over (a long unpunctuated text is cut here).
+const MAX_CONTENT: usize = 400;
+
+/// The most tokens looked back for a sentence start or a subject.
+const MAX_LOOKBACK: usize = 80;
+
+struct Ctx<'a> {
+    /// How often each folded word occurs in the text: a proper name is usually repeated.
+    freq: crate::fastmap::FastMap<&'a str, u32>,
+    /// For every token: the index just after the sentence end before it, and the index of the
+    /// sentence end at or after it (sentence ends outside quotations).
+    prev_end: Vec<usize>,
+    next_end: Vec<usize>,
+    text: &'a str,
+    toks: &'a [Token],
+    tags: &'a [Tag],
+    quotes: &'a Quotes,
+    lex: &'a Lexicon,
+}
+
+impl Ctx<'_> {
+    /// Is `m` a believable subject? A title, organization, outlet or source always is; a bare
+    /// name only when some word of it recurs in the text, or it is introduced by an apposition
+    /// (a word that occurs once and has no title is more likely the object or a noun: «اعتبرته
+    /// أمر مثير»).
+    fn plausible(&self, m: &Mention) -> bool {
+        if m.class.is_some() {
+            return true;
+        }
+        if m.name.is_empty() {
+            // A common noun phrase (الكشف الطبي) speaks only right before its content.
+            return false;
+        }
+        let words: Vec<&Token> = self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).collect();
+        let bad = |t: &Token| {
+            let w = t.norm.as_str();
+            ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s) && w.chars().count() > 4)
+                || self.text[t.start..t.end].contains('\u{064B}')
+                || ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
+        };
+        if words.iter().any(|t| bad(t)) {
+            return false;
+        }
+        // The surname (the last word) recurs: بيسكوف after دميتري بيسكوف.
+        words.last().is_some_and(|t| self.freq.get(t.norm.as_str()).copied().unwrap_or(0) >= 2)
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        self.quotes.inside[i].is_some()
+    }
+
+    /// A sentence end outside quotations.
+    fn is_end(&self, i: usize) -> bool {
+        // «د. بلجون»: a dot after a one-letter word is an abbreviation, not a sentence end.
+        let abbreviation = self.toks[i].norm == "." && i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].norm.chars().count() == 1;
+        matches!(self.toks[i].kind, TokKind::End | TokKind::Para) && !self.in_quote(i) && !abbreviation
+    }
+
+    /// The first token of `i`'s sentence, at most `MAX_LOOKBACK` back (so that text without
+    /// punctuation stays linear).
+    fn sentence_start(&self, i: usize) -> usize {
+        if i >= self.toks.len() {
+            return i;
+        }
+        self.prev_end[i].max(i.saturating_sub(MAX_LOOKBACK))
+    }
+
+    /// The sentence end at or after `i`, at most `MAX_CONTENT` ahead.
+    fn sentence_end(&self, i: usize) -> usize {
+        if i >= self.toks.len() {
+            return self.toks.len();
+        }
+        self.next_end[i].min(i + MAX_CONTENT)
+    }
+
+    /// The reporting verb at token `i`, unless it is inside a quotation or is really a noun: a
+    /// word written with ة (إفادة is not أفاد + ـه) or right after a preposition (على توقع).
+    fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
+        let t = self.toks.get(i)?;
+        let ta_marbuta = self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
+        // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
+        let masdar_hamza = self.text[t.start..t.end].starts_with('إ') && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
+        let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.lex.is(&self.toks[i - 1].norm, Gram::Prep);
+        self.tags[i].cue.filter(|c| !(self.in_quote(i) || after_preposition || masdar_hamza || ta_marbuta && c.infl.form != VerbForm::Participle))
+    }
+
+    /// A token that opens reported content: a complementizer, a colon, a quotation.
+    fn opens_content(&self, i: usize) -> bool {
+        self.tags[i].that.is_some() || self.toks[i].kind == TokKind::Colon || self.quotes.opening_at(i).is_some()
+    }
+
+    /// An addressee after the verb: للصحفيين، لوكالة فرانس برس، لي، له.
+    fn addressee_end(&self, i: usize, limit: usize) -> Option<usize> {
+        let t = self.toks.get(i).filter(|t| t.is_word())?;
+        if t.norm == "ل" {
+            // «لـ"فرانس برس"»: the preposition written apart, before a quoted name or a word.
+            if let Some(q) = self.quotes.opening_at(i + 1) {
+                return (q.close - q.open <= 6).then_some(q.close + 1);
+            }
+            return self.toks.get(i + 1).filter(|n| n.is_word()).map(|_| i + 2);
+        }
+        // «لـCNN»، «لـ"فرانس برس"»: the preposition set apart with a tatweel.
+        if self.text[t.start..t.end].starts_with("لـ") {
+            return Some(i + 1);
+        }
+        let rest = t.norm.strip_prefix('ل')?;
+        let pronoun = matches!(rest, "ي" | "ه" | "ها" | "هم" | "هما" | "نا" | "كم");
+        let definite = rest.starts_with('ل');
+        let head = self.lex.entity_at(self.toks, i).is_some_and(|e| e.2 == 1);
+        if pronoun {
+            return Some(i + 1);
+        }
+        if !definite && !head {
+            return None;
+        }
+        let m = mentions::parse(self.text, self.toks, self.quotes, self.lex, i, limit, true);
+        Some(m.map_or(i + 1, |m| m.tok_end))
+    }
+}
+
+/// Finds every statement (and question) in the text.
+pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lexicon) -> Vec<Event> {
+    let mut freq = crate::fastmap::FastMap::default();
+    for t in toks.iter().filter(|t| t.is_word()) {
+        *freq.entry(t.norm.as_str()).or_insert(0) += 1;
+    }
+    let mut cx = Ctx { freq, prev_end: Vec::new(), next_end: Vec::new(), text, toks, tags, quotes, lex };
+    let ends: Vec<bool> = (0..toks.len()).map(|i| cx.is_end(i)).collect();
+    let mut prev_end = vec![0; toks.len()];
+    let mut last = 0;
+    for i in 0..toks.len() {
+        prev_end[i] = last;
+        if ends[i] {
+            last = i + 1;
+        }
+    }
+    let mut next_end = vec![toks.len(); toks.len()];
+    let mut next = toks.len();
+    for i in (0..toks.len()).rev() {
+        if ends[i] {
+            next = i;
+        }
+        next_end[i] = next;
+    }
+    cx.prev_end = prev_end;
+    cx.next_end = next_end;
+    let cx = cx;
+    let mut events = Vec::new();
+    // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
+    let mut used = vec![false; toks.len()];
+    for i in 0..toks.len() {
+        if used[i] || cx.in_quote(i) {
+            continue;
+        }
+        if let Some(cm) = cx.cue(i) {
+            // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
+            // «وهو ما يؤكد»: a relative «what»; «ولم يعلق البيت الأبيض»: a negated verb said
+            // nothing. Neither is a statement.
+            let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم");
+            if !relative_ma {
+                if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
+                    events.push(ev);
+                }
+            }
+        } else if let Some(ev) = colon_statement(&cx, i) {
+            events.push(ev);
+        } else if let Some(m) = titled_person_at(&cx, i).or_else(|| clause_subject_at(&cx, i)) {
+            for u in &mut used[m.tok_start..m.tok_end] {
+                *u = true;
+            }
+            let sentence = cx.toks[cx.sentence_start(i)].start;
+            events.push(Event::Seen(m, sentence));
+        } else if let Some((end, joined, needs)) = lex.attribution_at(toks, i) {
+            if let Some(ev) = attribution_statement(&cx, i, end, joined, needs, &mut used) {
+                events.push(ev);
+            }
+        }
+    }
+    // Mark statements whose cue lies inside an earlier statement's content. An unnamed subject
+    // there continues the clause it stands in: «أن السلطات السويسرية اتصلت بالقاضي وأكدت له
+    // أنها …» — the authorities, named where that content begins.
+    let mut outer: Vec<(usize, usize)> = Vec::new();
+    for e in &mut events {
+        if let Event::Statement(f) = e {
+            let host = outer.iter().rev().find(|&&(a, b)| a <= f.cue.0 && f.cue.1 <= b).copied();
+            f.nested = host.is_some();
+            if let (Some((a, _)), Subject::Implicit { gender, .. }) = (host, &f.subject) {
+                let first = toks.partition_point(|t| t.start < a);
+                let end = cx.sentence_end(first);
+                if let Some(m) = mentions::parse(text, toks, quotes, lex, first, end, false) {
+                    let agrees = *gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == *gender;
+                    let names_someone = m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(&m);
+                    if agrees && names_someone && m.tok_end < toks.partition_point(|t| t.start < f.cue.0) {
+                        f.rule.push_str("; the subject of the clause it continues");
+                        f.subject = Subject::Explicit(m);
+                    }
+                }
+            }
+            if let (Some(&(a, b)), Subject::Implicit { .. }) = (outer.last(), &f.subject) {
+                // The cue follows that content at once, with no comma between.
+                let between = &text[b.min(f.cue.0)..f.cue.0];
+                if between.trim().is_empty() {
+                    let first = toks.partition_point(|t| t.start < a);
+                    let end = cx.sentence_end(first);
+                    f.continues = mentions::parse(text, toks, quotes, lex, first, end, false)
+                        .filter(|m| m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(m));
+                }
+            }
+            outer.push(f.content);
+        }
+    }
+    // One content, one statement: a second cue whose content is the very same span (a relative
+    // «ونشرته الصحف» before the clause of «وأكد فلان») adds nothing.
+    let mut seen_contents = std::collections::HashSet::new();
+    events.retain(|e| match e {
+        Event::Statement(f) => seen_contents.insert(f.content),
+        _ => true,
+    });
+    events
+}
+
+/// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
+fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usize {
+    while i < limit {
+        let t = &cx.toks[i];
+        if matches!(t.kind, TokKind::Comma) {
+            i += 1;
+            continue;
+        }
+        if !t.is_word() {
+            break;
+        }
+        if cx.lex.is(&t.norm, Gram::Time) {
+            i += 1;
+            continue;
+        }
+        if prep.is_some_and(|p| p == t.norm) {
+            i += 1;
+            continue;
+        }
+        if let Some(e) = cx.addressee_end(i, limit) {
+            i = e;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+/// Where content that starts at `start` ends: the sentence end, or just before the next cue that
+/// starts a statement of its own. Quotations are skipped whole.
+fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
+    let mut k = start;
+    while k < sent_end {
+        if let Some(q) = cx.quotes.opening_at(k) {
+            k = q.close + 1;
+            continue;
+        }
+        if k > start {
+            let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين")
+                || cx.lex.gram_at(cx.toks, k, Gram::Narration).is_some();
+            if let Some(cm) = cx.cue(k).filter(|_| !relative) {
+                // A cue whose subject opens this very clause is speech inside the content
+                // («إن بايدن أبلغ بوتين أن …»): it stays in.
+                let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1);
+                // A participle without a clause of its own («متهمة اللاعب بـ…») describes the
+                // content; with one («مشيراً إلى أن …») it starts the next statement.
+                let participle = cm.infl.form == VerbForm::Participle;
+                let own_clause = !participle || opens_within(cx, k + 1, sent_end, 3);
+                // «ورفضوا استكمال علاجه»: a refusal of anything but an accusation says nothing,
+                // so it does not start a statement either.
+                let entry = &cx.lex.cues[cm.entry];
+                // So do homographs that are not speech here: «عبر القنوات» (via), «بين الطرفين»
+                // (between) — a verb that needs a preposition or a clause and has none.
+                let needs_prep = entry.frame == Frame::Np && entry.prep.as_deref().is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
+                let needs_clause = matches!(entry.frame, Frame::Clause | Frame::Relay) && !opens_within(cx, k + 1, sent_end, 8);
+                let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1) || entry.kind == CueKind::Question || needs_prep || needs_clause;
+                if own_clause && !silent && (!nested || cm.conj || participle) {
+                    return cut_back(cx, start, k);
+                }
+            }
+            if let Some((e, joined, needs)) = cx.lex.attribution_at(cx.toks, k) {
+                // «، وفقاً لأحد المصادر» ends the content; «، حسب القانون» does not.
+                let (e, joined) = if needs == Needs::Verb { (e + 1, false) } else { (e, joined) };
+                let speaker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, e, sent_end, joined).is_some_and(|m| cx.plausible(&m));
+                if speaker && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
+                    return k;
+                }
+            }
+        }
+        k += 1;
+    }
+    sent_end
+}
+
+fn is_definite_word(w: &str) -> bool {
+    w.starts_with("ال") && w.chars().count() > 3
+}
+
+/// True when one of the three words from `a` is an accusation (رفض الاتهامات، رفضت المزاعم).
+fn rejects_accusation(cx: &Ctx, a: usize) -> bool {
+    cx.toks[a.min(cx.toks.len())..].iter().filter(|t| t.is_word()).take(3).any(|t| {
+        let w = t.norm.strip_prefix('ل').filter(|w| w.starts_with("ال")).unwrap_or(&t.norm);
+        cx.lex.is(w, Gram::Accusation) || w.strip_prefix("ال").is_some_and(|w| cx.lex.is(w, Gram::Accusation))
+    })
+}
+
+/// The quotation that ends right before the cue at `i` (commas and «هكذا» between).
+fn quote_before(cx: &Ctx, i: usize) -> Option<crate::quotes::Quote> {
+    let mut b = i;
+    while b > 0 && (matches!(cx.toks[b - 1].kind, TokKind::Comma) || cx.toks[b - 1].norm == "هكذا") {
+        b -= 1;
+    }
+    let q = b.checked_sub(1).and_then(|c| cx.quotes.closing_at(c))?;
+    // Not a short quoted name («وكانت صحيفة "المصري اليوم" ذكرت»).
+    (q.close - q.open > 3 || b < i).then_some(*q)
+}
+
+/// True when a complementizer, colon or quotation opens within `n` tokens from `i`.
+fn opens_within(cx: &Ctx, i: usize, end: usize, n: usize) -> bool {
+    (i..end.min(i + n)).any(|j| cx.opens_content(j))
+}
+
+/// Content cut before the cue at `k`: back over the clause that leads to it (its conjunction,
+/// relative pronoun or subject), to the comma that opens it when one is close.
+fn cut_back(cx: &Ctx, start: usize, k: usize) -> usize {
+    let mut c = k;
+    let mut steps = 0;
+    while c > start + 1 && steps < 6 {
+        if matches!(cx.toks[c - 1].kind, TokKind::Comma) {
+            return c - 1;
+        }
+        c -= 1;
+        steps += 1;
+    }
+    k
+}
+
+/// The byte range of tokens `a..b`, trimmed of punctuation at both ends (quotation marks are kept
+/// when they close a quotation that the range opens, and dropped otherwise).
+fn span(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let trim = |t: &Token| matches!(t.kind, TokKind::Comma | TokKind::Colon | TokKind::End | TokKind::Para | TokKind::Quote(_) | TokKind::Other);
+    while a < b && trim(&cx.toks[a]) {
+        a += 1;
+    }
+    while b > a && trim(&cx.toks[b - 1]) {
+        b -= 1;
+    }
+    (a < b).then(|| (cx.toks[a].start, cx.toks[b - 1].end))
+}
+
+/// Like `span`, but a quotation mark that opens the range stays in it.
+fn span_keep_quotes(cx: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+    let (s, e) = span(cx, a, b)?;
+    Some((cx.toks[a].start.min(s), e))
+}
+
+fn has_quote(cx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).any(|k| cx.quotes.opening_at(k).is_some())
+}
+
+fn kind_of(cx: &Ctx, cue_kind: CueKind, a: usize, b: usize) -> StatementKind {
+    if cue_kind == CueKind::Denial || cue_kind == CueKind::Reject {
+        return StatementKind::Denial;
+    }
+    let words: Vec<&str> = cx.toks[a..b].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
+    // «أعلنت …، رفضها لاتهامات …»: announcing one's rejection of an accusation is a denial.
+    let accusation = |w: &str| {
+        let w = w.strip_prefix('ل').unwrap_or(w);
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        cx.lex.is(w, Gram::Accusation)
+    };
+    if words.first().is_some_and(|w| w.starts_with("رفض") || w.starts_with("نفي")) && words.iter().skip(1).take(3).any(|w| accusation(w)) {
+        return StatementKind::Denial;
+    }
+    if cx.lex.has_denial_phrase(&words) {
+        StatementKind::Denial
+    } else {
+        StatementKind::Claim
+    }
+}

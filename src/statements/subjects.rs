@@ -1,0 +1,184 @@
+//! Who a cue's subject is when it is not simply the phrase after the verb: the phrase before
+//! it at the start of its clause, the antecedent of التي / الذي, or a person named earlier in the
+//! sentence outside any statement.
+
+use super::*;
+
+/// The subject of a sentence that opens with a verb of another kind: «ورد الوزير قائلاً …»،
+/// «وتقدمت مايورغا … متهمة اللاعب …». A participle or an unnamed verb later in the sentence
+/// continues it. Token `i` is the word after the verb.
+pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    let v = i.checked_sub(1)?;
+    let s = cx.sentence_start(v);
+    // The verb opens its sentence (after an optional conjunction word).
+    let opens = v == s || v == s + 1 && cx.lex.is(&cx.toks[s].norm, Gram::Conj);
+    if !opens || !cx.toks[v].is_word() || cx.tags[v].cue.is_some() || cx.tags[v].that.is_some() {
+        return None;
+    }
+    let w = &cx.toks[v].norm;
+    if is_definite_word(w) || cx.lex.entity_at(cx.toks, v).is_some() || cx.lex.is(w, Gram::Stop) || cx.lex.is(w, Gram::Prep) || cx.lex.is(w, Gram::Aux) {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    let mut m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    if let Some((a, b)) = m.name_toks.filter(|_| m.class == Some(EntityClass::Title)) {
+        // «المفتش العام بياناً»: a lone word the text never repeats is the object, not a name.
+        if b - a == 1 && a > m.tok_start && cx.freq.get(cx.toks[a].norm.as_str()).copied().unwrap_or(0) < 2 {
+            m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, a, false)?;
+        }
+    }
+    let believable = match m.class {
+        Some(EntityClass::Title) => !m.name.is_empty() || m.definite,
+        Some(EntityClass::Document) => false,
+        Some(_) => true,
+        None => cx.plausible(&m),
+    };
+    // Only when a cue follows in the same sentence: otherwise nothing depends on it.
+    let cue_follows = (m.tok_end..end).any(|k| cx.cue(k).is_some());
+    (believable && cue_follows).then_some(m)
+}
+
+/// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
+pub(super) fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    let (info, _, pre) = cx.lex.entity_at(cx.toks, i)?;
+    if info.class != EntityClass::Title || pre != 0 {
+        return None;
+    }
+    // Only at the start of a phrase: not the genitive of something before it.
+    if i > 0 && cx.toks[i - 1].is_word() && cx.lex.entity_at(cx.toks, i - 1).is_some() {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    // «وأصدر المفتش العام بياناً»: a word after a title is a name only if the text repeats it
+    // or it has a first name too.
+    let name_ok = m.name_toks.is_some_and(|(a, b)| b - a >= 2 || cx.freq.get(cx.toks[b - 1].norm.as_str()).copied().unwrap_or(0) >= 2);
+    (m.class == Some(EntityClass::Title) && !m.name.is_empty() && name_ok).then_some(m)
+}
+
+/// The subject before a verb, at the start of its clause: «لكن موسكو نفت»، «وكانت وكالة رويترز،
+/// ذكرت»، «إن الرئيس الأمريكي جو بايدن، أبلغ».
+pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
+    let s = cx.sentence_start(cue);
+    // «لكن صديقته التي كانت معه أثناء الرحلة، نيكولا رايت، نفت ذلك»: a name between commas
+    // right before the verb is the subject, in apposition to what came before it.
+    if cue > s + 2 && matches!(cx.toks[cue - 1].kind, TokKind::Comma) {
+        let mut a = cue - 1;
+        while a > s && cue - a <= 6 && cx.toks[a - 1].is_word() {
+            a -= 1;
+        }
+        if a > s && a < cue - 1 && matches!(cx.toks[a - 1].kind, TokKind::Comma) {
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, cue - 1, false) {
+                if m.tok_end == cue - 1 && !m.name.is_empty() && m.class.is_none() && cx.plausible(&m) {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    let mut b = cue;
+    let mut words = 0;
+    // Why the scan stopped: only a clause boundary lets a subject stand before its verb.
+    let mut at_boundary = false;
+    while b > s && words < 14 {
+        let t = &cx.toks[b - 1];
+        if t.is_word() {
+            let w = t.norm.as_str();
+            if matches!(w, "قد" | "لقد") && words == 0 {
+                // «وكانت وزارة العدل قد أعلنت»
+                b -= 1;
+                continue;
+            }
+            if cx.tags[b - 1].that.is_some() || cx.lex.is(w, Gram::Conj) || cx.lex.is(w, Gram::Aux) || w == "و" || w == "ف" {
+                at_boundary = true;
+                break;
+            }
+            if cx.tags[b - 1].cue.is_some() {
+                return None;
+            }
+            words += 1;
+        } else if matches!(t.kind, TokKind::Colon)
+            || matches!(t.kind, TokKind::Quote(_)) && cx.quotes.opening_at(b - 1).is_none() && !cx.in_quote(b - 1) && words == 0 && cx.quotes.closing_at(b - 1).is_none_or(|q| q.close - q.open > 5)
+        {
+            // A quotation ends right before the verb («"…"، قال»); a short quoted name
+            // («وكانت صحيفة "المصري اليوم" ذكرت») is part of the subject.
+            at_boundary = true;
+            break;
+        } else if !matches!(t.kind, TokKind::Comma | TokKind::Quote(_)) {
+            break;
+        }
+        b -= 1;
+    }
+    if b == s {
+        at_boundary = true;
+    }
+    if !at_boundary {
+        return None;
+    }
+    // «من جانبه،» and «وقد» before the subject are not part of it.
+    while b < cue && (!cx.toks[b].is_word() || cx.lex.is(&cx.toks[b].norm, Gram::Aux)) {
+        b += 1;
+    }
+    if b >= cue {
+        return None;
+    }
+    // A clause that opens with «و» + a word that is no name or noun phrase opens with a verb
+    // («وأصدر المفتش العام بياناً أكد فيه …»): its subject is not before this cue.
+    let first = &cx.toks[b].norm;
+    if let Some(rest) = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')) {
+        if !is_definite_word(rest) && cx.lex.entity_at(cx.toks, b).is_none() && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2 {
+            return None;
+        }
+    }
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, b, cue, false)?;
+    // The phrase must reach the verb (only commas and «قد» between).
+    let mut k = m.tok_end;
+    while k < cue && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.lex.is(&cx.toks[k].norm, Gram::Aux)) {
+        k += 1;
+    }
+    (k == cue).then_some(m)
+}
+
+/// The antecedent of a relative clause that opens with the verb: «لكاثرين مايورغا، التي تؤكد …».
+pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
+    let rel = cue.checked_sub(1)?;
+    let rel_gender = match cx.toks[rel].norm.as_str() {
+        "التي" | "اللواتي" => Gender::Fem,
+        "الذي" | "الذين" => Gender::Masc,
+        _ => return None,
+    };
+    // The verb agrees with its subject: «الهيئة التي قال إنها …» — a masculine verb after التي
+    // has another subject; the antecedent is its object.
+    if let Some(cm) = cx.tags[cue].cue {
+        if cm.infl.gender != Gender::Unknown && cm.infl.gender != rel_gender {
+            return None;
+        }
+    }
+    let mut end = rel;
+    while end > 0 && matches!(cx.toks[end - 1].kind, TokKind::Comma) {
+        end -= 1;
+    }
+    // The noun phrase ending at `end`: try the nearest starts first, up to four words back.
+    let mut best = None;
+    for back in 1..=4 {
+        let Some(a) = end.checked_sub(back) else { break };
+        // Not past a word that opens an attribution or a prepositional phrase («وفق غوريا الذي»).
+        if !cx.toks[a].is_word() || cx.lex.attribution_at(cx.toks, a).is_some() || cx.lex.is(&cx.toks[a].norm, Gram::Prep) {
+            break;
+        }
+        let strip = cx.toks[a].norm.starts_with('ل') && cx.lex.entity_at(cx.toks, a).is_none_or(|e| e.2 == 1) && cx.toks[a].norm.chars().count() > 3;
+        for strip_l in [false, strip] {
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, end, strip_l) {
+                if m.tok_end == end && (m.class.is_some() || cx.plausible(&m) || !m.name.is_empty() && strip_l) {
+                    best = Some(m);
+                }
+            }
+        }
+    }
+    best
+}
+
+/// A bare name right after إن / أن is the subject of the clause (إن بايدن أبلغ …), even when the
+/// text names it only once.
+pub(super) fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
+    m.tok_start > 0 && cx.tags[m.tok_start - 1].that == Some(false) && !m.name.is_empty() && m.tok_end - m.tok_start <= 3
+}

@@ -1,0 +1,304 @@
+//! Statements introduced by a reporting verb (قال، أكد، نفى، مشيراً …): subject, content, kind.
+
+use super::*;
+
+pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [bool]) -> Option<Event> {
+    let entry = &cx.lex.cues[cm.entry];
+    if cm.infl.first_person {
+        return None;
+    }
+    // The journalist's own voice: «ويذكر أن»، «يشار إلى أن».
+    if cx.lex.gram_at(cx.toks, i, Gram::Narration).is_some() {
+        return None;
+    }
+    let sent_end = cx.sentence_end(i);
+    let prep = entry.prep.as_deref();
+    let mut rule = String::new();
+
+    // 1. The subject.
+    let mut subject = None;
+    let mut after = i + 1;
+    if !cm.conj && cm.infl.form != VerbForm::Participle {
+        // A definite noun phrase opening the clause is its subject too (الأهلي ينفي، الحكومة تقول).
+        let definite_subject = |m: &Mention| m.class.is_none() && m.name.is_empty() && m.definite && m.tok_end - m.tok_start <= 3;
+        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m) || after_complementizer(cx, m) || definite_subject(m)) {
+            rule.push_str("subject before the verb");
+            subject = Some(m);
+        } else if let Some(m) = antecedent(cx, i) {
+            rule.push_str("the antecedent of «التي / الذي»");
+            subject = Some(m);
+        }
+    }
+    if subject.is_none() && cm.infl.form != VerbForm::Participle {
+        let mut p = skip_fillers(cx, i + 1, sent_end, None);
+        // «وأكد كل من الوزير … والسفير …»: the first member speaks (GUIDELINES: «Several
+        // speakers at once»).
+        if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
+            p += 2;
+        }
+        if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
+            let opens_after = |m: &Mention| {
+                let next = skip_fillers(cx, m.tok_end, sent_end, prep);
+                next < sent_end && cx.opens_content(next)
+            };
+            let believable = |m: &Mention| {
+                // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
+                let next = skip_fillers(cx, m.tok_end, sent_end, prep);
+                // (Not for «وصف X بأنه …», where what stands before بأن is the object.)
+                let opens = opens_after(m) && entry.frame != Frame::Np;
+                let np_subject = entry.frame == Frame::Np
+                    && next < sent_end
+                    && cx.toks[m.tok_start].norm.starts_with("ال")
+                    && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
+                opens || np_subject || cx.plausible(m)
+            };
+            let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+            // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
+            // likely what follows the subject than the subject's name.
+            let once = |k: usize| cx.freq.get(cx.toks[k].norm.as_str()).copied().unwrap_or(0) < 2;
+            for _ in 0..2 {
+                let Some(m) = &parsed else { break };
+                let Some((a, b)) = m.name_toks else { break };
+                if a == m.tok_start || opens_after(m) {
+                    break;
+                }
+                if b == a + 1 && once(a) {
+                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
+                } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
+                    // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
+                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
+                } else {
+                    break;
+                }
+            }
+            if let Some(m) = parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title)) {
+                after = m.tok_end;
+                rule.push_str("subject after the verb");
+                for u in &mut used[m.tok_start..m.tok_end] {
+                    *u = true;
+                }
+                subject = Some(m);
+            }
+        }
+    }
+    // «كشف أحد محامي رونالدو، المتهم بعملية اغتصاب …، ما دار …»: a descriptive apposition
+    // between commas after the subject is not content.
+    if subject.is_some() && after < sent_end && matches!(cx.toks[after].kind, TokKind::Comma) {
+        let seg = after + 1;
+        if cx.toks.get(seg).is_some_and(|t| t.is_word() && is_definite_word(&t.norm)) {
+            let mut e = seg;
+            while e < sent_end && e - seg < 12 && cx.toks[e].kind != TokKind::Comma && cx.cue(e).is_none() && cx.tags[e].that.is_none() && cx.quotes.opening_at(e).is_none() {
+                e += 1;
+            }
+            if e < sent_end && e > seg + 1 && cx.toks[e].kind == TokKind::Comma {
+                after = e + 1;
+            }
+        }
+    }
+    // «ونقلت الصحيفة عن رايت قولها: …»: the one quoted is the speaker (GUIDELINES: «An outlet
+    // passing on a named person's words»).
+    if entry.frame == Frame::Relay && after < sent_end && prep.is_some_and(|p| cx.toks[after].norm == p) {
+        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false).filter(|m| cx.plausible(m) || !m.name.is_empty()) {
+            let mut a = src.tok_end;
+            if cx.toks.get(a).is_some_and(|t| t.norm.starts_with("قول")) {
+                a += 1;
+            }
+            if src.class != Some(EntityClass::Anonymous) || subject.is_none() {
+                rule.push_str(", passed on by an outlet");
+                for u in &mut used[src.tok_start..src.tok_end] {
+                    *u = true;
+                }
+                subject = Some(src);
+            }
+            after = a;
+        }
+    }
+    // «ذكرت رويترز نقلاً عن مصادر»: the attribution belongs to this verb's frame.
+    let mut k = skip_fillers(cx, after, sent_end, prep);
+    if let Some((end, joined, _)) = cx.lex.attribution_at(cx.toks, k) {
+        for u in &mut used[k..end] {
+            *u = true;
+        }
+        let src = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined);
+        if let Some(src) = src {
+            k = skip_fillers(cx, src.tok_end, sent_end, prep);
+            // A named person passed on by an outlet is the speaker (GUIDELINES: «An outlet passing
+            // on a named person's words»); anonymous sources leave the outlet as speaker.
+            if !src.name.is_empty() && src.class != Some(EntityClass::Anonymous) && src.class != Some(EntityClass::Media) && subject.as_ref().is_some_and(|s| s.class == Some(EntityClass::Media)) {
+                subject = Some(src);
+                rule.push_str(", passed on by an outlet");
+            }
+        }
+    }
+
+    // An object or adjunct may stand between the subject and the clause (أبلغ بايدن نظيره أن …).
+    if entry.frame != Frame::Np && k < sent_end && !cx.opens_content(k) {
+        let mut j = k;
+        // Questions and verbs with an object pronoun in between are clauses of their own
+        // («في بيان أرسلته شركة …، ونشرته الصحف …، بأن …»): the search passes them.
+        let passable = |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question || c.enclitic);
+        while j < sent_end && j - k < 24 && (cx.cue(j).is_none() || passable(j)) && cx.lex.attribution_at(cx.toks, j).is_none() {
+            if let Some(q) = cx.quotes.opening_at(j) {
+                // A short quotation after a word is a name or a term («شركة "جيستيفوت"»), not
+                // the content; anything else is.
+                let short = q.close - q.open <= 4 && j > 0 && cx.toks[j - 1].is_word();
+                if !short {
+                    // «وقال بايدن لوسائل الإعلام بعد المكالمة “…”»: the quotation is the content
+                    // when only adverbials stand before it; after an object noun («أعلنت رفضها
+                    // لاتهامات … "…"») it is part of a noun-phrase content.
+                    let adverbial = |x: &Token| cx.lex.is(&x.norm, Gram::Prep) || cx.lex.is(&x.norm, Gram::Time);
+                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word()) {
+                        k = j;
+                    }
+                    break;
+                }
+                j = q.close + 1;
+                continue;
+            }
+            // «وأن» coordinates a clause that is already someone's content: not an opening.
+            let coordinated = cx.toks[j].norm.starts_with('و');
+            if cx.tags[j].that.is_some() && !coordinated || cx.toks[j].kind == TokKind::Colon {
+                k = j;
+                break;
+            }
+            j += 1;
+        }
+    }
+    // 2. The content.
+    // A colon and a quotation soon after the subject carry the content whatever the frame
+    // («وأعرب العضو الجمهوري …: «…»»).
+    let colon_quote = (k..sent_end.min(k + 24)).find(|&j| cx.toks[j].kind == TokKind::Colon && cx.quotes.opening_at(j + 1).is_some() && (k..j).all(|x| cx.cue(x).is_none()));
+    if let Some(j) = colon_quote {
+        k = j;
+    }
+    let (content, form) = if entry.frame == Frame::Np && entry.kind != CueKind::Question && colon_quote.is_none() {
+        // A verb listed with its preposition needs it: «عبّر عن استعداده», not «عبر القنوات».
+        if let Some(p) = prep {
+            let at = skip_fillers(cx, after, sent_end, None);
+            if cx.toks.get(at).is_none_or(|t| t.norm != p) {
+                return None;
+            }
+        }
+        let start = skip_fillers(cx, after, sent_end, prep);
+        let end = content_end(cx, start, sent_end);
+        (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
+    } else if k < sent_end && cx.toks[k].kind == TokKind::Colon {
+        let q = cx.quotes.opening_at(k + 1).copied();
+        match q {
+            Some(q) => (span(cx, q.open + 1, q.close), Form::Direct),
+            None => {
+                let end = content_end(cx, k + 1, sent_end);
+                (span(cx, k + 1, end), Form::Direct)
+            }
+        }
+    } else if let Some(q) = cx.quotes.opening_at(k).copied() {
+        // «وحذر من "التبعات السلبية" للحرب …»: a quotation that the clause goes on after is part
+        // of a noun-phrase content.
+        let goes_on = cx.toks.get(q.close + 1).is_some_and(|t| t.is_word() && cx.cue(q.close + 1).is_none());
+        if goes_on {
+            let end = content_end(cx, k, sent_end);
+            (span_keep_quotes(cx, k, end), Form::Mixed)
+        } else {
+            (span(cx, q.open + 1, q.close), Form::Direct)
+        }
+    } else if k < sent_end && cx.tags[k].that.is_some() {
+        // إن / أن: the particle itself is left out; with a pronoun (أنه) the content starts at it.
+        let start = if cx.tags[k].that == Some(true) { k } else { k + 1 };
+        let end = content_end(cx, start, sent_end);
+        (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
+    } else if let Some(q) = quote_before(cx, i) {
+        // «“…”، قال فلان للصحفيين»، «"…"، هكذا قال فلان»: the quotation before the verb, when
+        // nothing after it opens a content of its own.
+        (span(cx, q.open + 1, q.close), Form::Direct)
+    } else if k >= sent_end || cx.toks[k].kind == TokKind::End {
+        (None, Form::Indirect)
+    } else {
+        // A noun phrase (أعلن استعداد بلاده …).
+        let end = content_end(cx, k, sent_end);
+        (span(cx, k, end), if has_quote(cx, k, end) { Form::Mixed } else { Form::Indirect })
+    };
+    let mut content = content?;
+    // «الرسالة التي قال بايدن إنه أرسلها يوم الجمعة، مماثلة …»: speech inside a relative
+    // clause ends with the clause, at its comma.
+    if i > 0 && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين") && form != Form::Direct {
+        let first = cx.toks.partition_point(|t| t.start < content.0);
+        if let Some(c) = (first..cx.toks.len()).take_while(|&c| cx.toks[c].end <= content.1).find(|&c| cx.toks[c].kind == TokKind::Comma && !cx.in_quote(c)) {
+            if let Some(shorter) = span(cx, first, c) {
+                content = shorter;
+            }
+        }
+    }
+    // Without a named subject, a verb that takes a clause must have one (or a quotation): «وأضاف
+    // أن …»، «مشيراً إلى أن …». A bare noun phrase after it is more often not speech at all
+    // (كشف النقاب عن …).
+    // A clause: the إن / أن particle, or a quotation that is the whole content.
+    let clause = cx.tags.get(k).is_some_and(|t| t.that.is_some()) || form == Form::Direct;
+    let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
+    // …unless the noun phrase itself dismisses something («أكدت فيه عدم صحة ما ورد …»).
+    let dismissal = kind_of(cx, CueKind::Claim, ca, cb) == StatementKind::Denial;
+    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal {
+        return None;
+    }
+    // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
+    if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
+        return None;
+    }
+
+    if entry.kind == CueKind::Question {
+        // Only who was asked matters: they answer next («سأل صحفي الوزير … فقال»).
+        let p = skip_fillers(cx, i + 1, sent_end, None);
+        let asker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+        if let Some(asker) = asker {
+            let q = skip_fillers(cx, asker.tok_end, sent_end, None);
+            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, q, sent_end, false) {
+                return Some(Event::Asked(m));
+            }
+        }
+        return None;
+    }
+    let mut kind = kind_of(cx, entry.kind, ca, cb);
+    if entry.kind == CueKind::Reject {
+        // رفض is a denial only when what is rejected is an accusation.
+        if !rejects_accusation(cx, ca) {
+            return None;
+        }
+        kind = StatementKind::Denial;
+    }
+    let mut confidence: f32 = match form {
+        Form::Direct => 0.9,
+        Form::Mixed => 0.85,
+        Form::Indirect => 0.8,
+    };
+    let subject = match subject {
+        Some(m) => {
+            if m.name.is_empty() {
+                confidence -= 0.05;
+            }
+            Subject::Explicit(m)
+        }
+        None => {
+            confidence -= 0.1;
+            rule.push_str(if cm.infl.form == VerbForm::Participle {
+                "participle continuing the current speaker"
+            } else {
+                "no named subject: the current speaker"
+            });
+            Subject::Implicit { gender: cm.infl.gender, plural: cm.infl.plural }
+        }
+    };
+    if entry.frame == Frame::Np || form == Form::Indirect && cx.tags.get(k).is_none_or(|t| t.that.is_none()) {
+        confidence -= 0.05;
+    }
+    Some(Event::Statement(Found {
+        cue: (cx.toks[i].start, cx.toks[i].end),
+        content,
+        subject,
+        kind,
+        form,
+        confidence: confidence.clamp(0.05, 0.99),
+        rule: format!("verb «{}» ({:?}); {}", entry.lemma, form, rule),
+        sentence: cx.toks[cx.sentence_start(i)].start,
+        nested: false,
+        continues: None,
+    }))
+}
