@@ -316,7 +316,13 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
 /// starts a statement of its own. Quotations are skipped whole.
 fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
     let mut k = start;
+    // Content that is not a clause (a noun phrase) ends where a comma opens a clause of another
+    // kind: «أكدت والدتها توقف التنفس …، فيما بين الكشف …».
+    let noun_phrase = cx.tags.get(start.saturating_sub(1)).is_none_or(|t| t.that.is_none()) && cx.tags.get(start).is_none_or(|t| t.that.is_none());
     while k < sent_end {
+        if noun_phrase && k > start && cx.toks[k].kind == TokKind::Comma && cx.toks.get(k + 1).is_some_and(|t| matches!(t.norm.as_str(), "فيما" | "بينما" | "حيث" | "في حين")) {
+            return k;
+        }
         if let Some(q) = cx.quotes.opening_at(k) {
             k = q.close + 1;
             continue;

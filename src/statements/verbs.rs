@@ -206,7 +206,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let start = if cx.tags[k].that == Some(true) { k } else { k + 1 };
         let end = content_end(cx, start, sent_end);
         (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
-    } else if let Some(q) = quote_before(cx, i) {
+    } else if let Some(q) = quote_before(cx, i).filter(|q| subject.is_some() || q.close + 1 < i) {
         // «“…”، قال فلان للصحفيين»، «"…"، هكذا قال فلان»: the quotation before the verb, when
         // nothing after it opens a content of its own.
         (span(cx, q.open + 1, q.close), Form::Direct)
@@ -236,7 +236,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
     // …unless the noun phrase itself dismisses something («أكدت فيه عدم صحة ما ورد …»).
     let dismissal = kind_of(cx, CueKind::Claim, ca, cb) == StatementKind::Denial;
-    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal {
+    // Quoted words count as much as a clause («وحذر من "التبعات السلبية" للحرب …»).
+    let quoted_words = form == Form::Mixed;
+    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal && !quoted_words {
         return None;
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
