@@ -292,7 +292,8 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
         None => {
             entities.push(Entity {
                 name: display,
-                role: if m.name.is_empty() && kind != SpeakerKind::Anonymous { String::new() } else { m.role.clone() },
+                // A speaker named by its title alone has no separate role.
+                role: if m.name.is_empty() { String::new() } else { m.role.clone() },
                 kind,
                 gender: m.gender,
                 key: m.key.clone(),
