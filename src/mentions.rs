@@ -273,11 +273,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     } else {
                         extend(&mut name, j, end);
                     }
-                    state = if is_definite(&toks[end - 1].norm) || info.class == EntityClass::Place || end - j > 1 && info.class != EntityClass::Title {
-                        State::Definite
-                    } else {
-                        State::Construct
-                    };
+                    state = state_after(toks, j, end, info.class);
                     j = end;
                     words += 1;
                     continue;
@@ -315,12 +311,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                         genitive_person = true;
                     }
                     add_part(&mut title, &mut name, class, j, end);
-                    // An indefinite genitive governs the next word in turn: «باسم وزارة النقل».
-                    state = if is_definite(&toks[end - 1].norm) || info.class == EntityClass::Place || end - j > 1 {
-                        State::Definite
-                    } else {
-                        State::Construct
-                    };
+                    state = state_after(toks, j, end, info.class);
                     j = end;
                     words += 1;
                     continue;
@@ -528,6 +519,17 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         }
     }
     Some(m)
+}
+
+/// The state after a known phrase at `j..end`: complete (definite) when it ends in a definite
+/// word, names a place or is a multi-word name (البيت الأبيض); otherwise it governs the next word
+/// as its genitive (وزارة → الخارجية، رئيس → اللجنة، باسم وزارة → النقل).
+fn state_after(toks: &[Token], j: usize, end: usize, class: EntityClass) -> State {
+    if is_definite(&toks[end - 1].norm) || class == EntityClass::Place || end - j > 1 && class != EntityClass::Title {
+        State::Definite
+    } else {
+        State::Construct
+    }
 }
 
 /// An adjective from grammar.tsv (كبير، العام), with or without the article.
