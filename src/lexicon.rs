@@ -561,56 +561,88 @@ fn match_rest(toks: &[Token], i: usize, p: &Phrase) -> Option<usize> {
     Some(j)
 }
 
+/// One row of a paradigm: the affixes around a stem, and what the form says of its subject.
+struct Slot {
+    prefix: &'static str,
+    suffix: &'static str,
+    gender: Gender,
+    plural: bool,
+    first_person: bool,
+}
+
+const fn slot(prefix: &'static str, suffix: &'static str, gender: Gender, plural: bool, first_person: bool) -> Slot {
+    Slot { prefix, suffix, gender, plural, first_person }
+}
+
+use Gender::{Fem as F, Masc as M, Unknown as U};
+
+/// Past tense of a sound verb, on the 3rd masc. sing. (قال → قالت، قالوا …).
+const PAST: &[Slot] = &[
+    slot("", "", M, false, false),
+    slot("", "ت", F, false, false),
+    slot("", "وا", M, true, false),
+    slot("", "ا", M, true, false),
+    slot("", "تا", F, true, false),
+    slot("", "ن", F, true, false),
+    slot("", "نا", U, true, true),
+];
+/// Past tense of a verb ending in ى or ا, on the stem without it (نفى → نفت، نفوا، نفا+ه). No
+/// dual: «نفيا» is spelled like the verbal noun of «نفى نفياً قاطعاً».
+const PAST_DEFECTIVE: &[Slot] = &[slot("", "ت", F, false, false), slot("", "وا", M, true, false), slot("", "ا", M, false, false)];
+/// Present tense, on the stem after the prefix ي (يقول → تقول، يقولون …); `~` marks the plural
+/// stem, which drops a final ي or و (ينفي → ينفون).
+const PRESENT: &[Slot] = &[
+    slot("ي", "", M, false, false),
+    slot("ت", "", F, false, false),
+    slot("ا", "", U, false, true),
+    slot("ن", "", U, true, true),
+    slot("ي", "~ون", M, true, false),
+    slot("ي", "ان", M, true, false),
+    slot("ت", "ان", F, true, false),
+    slot("ي", "ن", F, true, false),
+];
+/// The circumstantial participle, on its stem without the accusative ا (مشير → مشيراً، مشيرة …).
+/// The bare stem is left out: as a cue the participle is accusative, and bare stems collide with
+/// nouns (وسائل = و + سائل).
+const PARTICIPLE: &[Slot] = &[slot("", "ا", M, false, false), slot("", "ه", F, false, false), slot("", "ين", M, true, false), slot("", "ون", M, true, false)];
+
 /// Every inflected form of one verb, folded, with what it says about its subject.
 fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> Vec<(String, Inflection)> {
-    let mk = |form, gender, plural, first_person| Inflection { form, gender, plural, first_person };
-    use Gender::*;
-    use VerbForm::*;
     let mut out = Vec::new();
+    let mut add = |stem: &str, plural_stem: &str, slots: &[Slot], form: VerbForm| {
+        for sl in slots {
+            let (stem, suffix) = match sl.suffix.strip_prefix('~') {
+                Some(suf) => (plural_stem, suf),
+                None => (stem, sl.suffix),
+            };
+            let infl = Inflection { form, gender: sl.gender, plural: sl.plural, first_person: sl.first_person };
+            out.push((format!("{}{stem}{suffix}", sl.prefix), infl));
+        }
+    };
     if past != "-" {
         let l = fold(past);
-        out.push((l.clone(), mk(Past, Masc, false, false)));
-        if let Some(stem) = l.strip_suffix('ي').or_else(|| l.strip_suffix('ا')) {
-            // Defective verbs: نفى → نفت، نفوا، نفاه.
-            out.push((format!("{stem}ت"), mk(Past, Fem, false, false)));
-            out.push((format!("{stem}وا"), mk(Past, Masc, true, false)));
-            out.push((format!("{stem}ا"), mk(Past, Masc, false, false)));
-            // No dual (نفيا): it is spelled like the verbal noun of «نفى نفياً قاطعاً».
-        } else {
-            out.push((format!("{l}ت"), mk(Past, Fem, false, false)));
-            out.push((format!("{l}وا"), mk(Past, Masc, true, false)));
-            out.push((format!("{l}ا"), mk(Past, Masc, true, false)));
-            out.push((format!("{l}تا"), mk(Past, Fem, true, false)));
-            out.push((format!("{l}ن"), mk(Past, Fem, true, false)));
-            out.push((format!("{l}نا"), mk(Past, Unknown, true, true)));
+        match l.strip_suffix('ي').or_else(|| l.strip_suffix('ا')) {
+            Some(stem) => {
+                add(&l, &l, &PAST[..1], VerbForm::Past);
+                add(stem, stem, PAST_DEFECTIVE, VerbForm::Past);
+            }
+            None => add(&l, &l, PAST, VerbForm::Past),
         }
     }
     if present != "-" {
         let p = fold(present);
         if let Some(r) = p.strip_prefix('ي') {
             let r_pl = r.strip_suffix('ي').or_else(|| r.strip_suffix('و')).unwrap_or(r);
-            out.push((p.clone(), mk(Present, Masc, false, false)));
-            out.push((format!("ت{r}"), mk(Present, Fem, false, false)));
-            out.push((format!("ا{r}"), mk(Present, Unknown, false, true)));
-            out.push((format!("ن{r}"), mk(Present, Unknown, true, true)));
-            out.push((format!("ي{r_pl}ون"), mk(Present, Masc, true, false)));
-            out.push((format!("ي{r}ان"), mk(Present, Masc, true, false)));
-            out.push((format!("ت{r}ان"), mk(Present, Fem, true, false)));
-            out.push((format!("ي{r}ن"), mk(Present, Fem, true, false)));
+            add(r, r_pl, PRESENT, VerbForm::Present);
         }
     }
     if participle != "-" {
         let q = fold(participle);
         let stem = q.strip_suffix('ا').unwrap_or(&q);
-        // The bare stem (مشير) is left out: as a cue the participle is accusative (مشيراً), and
-        // bare stems collide with nouns (وسائل = و + سائل).
-        out.push((format!("{stem}ا"), mk(Participle, Masc, false, false)));
-        out.push((format!("{stem}ه"), mk(Participle, Fem, false, false)));
-        out.push((format!("{stem}ين"), mk(Participle, Masc, true, false)));
-        out.push((format!("{stem}ون"), mk(Participle, Masc, true, false)));
+        add(stem, stem, PARTICIPLE, VerbForm::Participle);
     }
     for e in extra {
-        out.push((fold(e), mk(Past, Unknown, false, true)));
+        out.push((fold(e), Inflection { form: VerbForm::Past, gender: U, plural: false, first_person: true }));
     }
     out
 }
