@@ -247,6 +247,18 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 }
             }
         }
+        // An honorific title before the name: «رئيس اللجنة الدكتور حسام حسني»، «المتحدث
+        // العسكري العقيد تامر الرفاعي».
+        let honorific = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Honorific)
+            && toks.get(j + 1).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+        if honorific && j > i && name.is_none() && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous)) {
+            extend(&mut title, j, j + 1);
+            class = Some(EntityClass::Title);
+            state = State::Definite;
+            j += 1;
+            words += 1;
+            continue;
+        }
         if let Some((info, end, pre)) = lex.entity_at(toks, j) {
             let pre_ok = pre == 0 || (j == i && strip_l);
             if pre_ok && end <= limit {
@@ -290,17 +302,6 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     continue;
                 }
                 let adjective = is_adjective(lex, w);
-                // An honorific title before the name: «رئيس اللجنة الدكتور حسام حسني».
-                let honorific = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Honorific)
-                    && toks.get(end).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
-                if honorific && name.is_none() && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous)) {
-                    extend(&mut title, j, end);
-                    class = Some(EntityClass::Title);
-                    state = State::Definite;
-                    j = end;
-                    words += 1;
-                    continue;
-                }
                 if state == State::Definite && !is_nisba(w) && !adjective && info.class != EntityClass::Place {
                     // A second phrase after a complete one: «وزارة الإعلام … وسائل الإعلام».
                     break;
@@ -399,7 +400,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 // the next word into one given name (عبد الفتاح السيسي).
                 let core = name.map_or(0, |(a, b)| (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str())).count());
                 let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
-                name.is_some_and(|(a, b)| b - a < 5)
+                // A family name with the article ends the name (تامر الرفاعي | وقوع …), unless it
+                // is part of a compound (عبد الفتاح السيسي).
+                let after_family_name = is_definite(&toks[j - 1].norm) && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
+                !after_family_name
+                    && name.is_some_and(|(a, b)| b - a < 5)
                     && (name_like(lex, w) && !is_definite(w)
                         || is_definite(w) && (core == 1 || after_particle) && name_like(lex, w) && !is_adjective(lex, w) && lex.entity_at(toks, j).is_none())
             }
@@ -522,10 +527,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
 }
 
 /// The state after a known phrase at `j..end`: complete (definite) when it ends in a definite
-/// word, names a place or is a multi-word name (البيت الأبيض); otherwise it governs the next word
-/// as its genitive (وزارة → الخارجية، رئيس → اللجنة، باسم وزارة → النقل).
-fn state_after(toks: &[Token], j: usize, end: usize, class: EntityClass) -> State {
-    if is_definite(&toks[end - 1].norm) || class == EntityClass::Place || end - j > 1 && class != EntityClass::Title {
+/// word (البيت الأبيض) or names a place; otherwise it governs the next word as its genitive or
+/// adjective (وزارة → الخارجية، رئيس → اللجنة، باسم وزارة → النقل، وسائل إعلام → محلية).
+fn state_after(toks: &[Token], _j: usize, end: usize, class: EntityClass) -> State {
+    // «وسائل إعلام» ends indefinite and takes adjectives (محلية، رسمية) as its own.
+    if is_definite(&toks[end - 1].norm) || class == EntityClass::Place {
         State::Definite
     } else {
         State::Construct

@@ -37,9 +37,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             p += 2;
         }
         if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
+            // The clause, a quotation or a participle of saying follows the phrase at once
+            // («وتابع الكاظمي قائلاً: …»).
             let opens_after = |m: &Mention| {
                 let next = skip_fillers(cx, m.tok_end, sent_end, prep);
-                next < sent_end && cx.opens_content(next)
+                next < sent_end && (cx.opens_content(next) || cx.cue(next).is_some_and(|c| c.infl.form == VerbForm::Participle))
             };
             let believable = |m: &Mention| {
                 // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
@@ -243,6 +245,10 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
     if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
+        // «وتابع الكاظمي قائلاً: …»: the subject named here speaks through the participle.
+        if let Some(m) = subject.filter(|m| cx.cue(skip_fillers(cx, m.tok_end, sent_end, None)).is_some_and(|c| c.infl.form == VerbForm::Participle)) {
+            return Some(Event::Seen(m, cx.toks[cx.sentence_start(i)].start));
+        }
         return None;
     }
 
