@@ -61,7 +61,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             for _ in 0..2 {
                 let Some(m) = &parsed else { break };
                 let Some((a, b)) = m.name_toks else { break };
-                if a == m.tok_start || opens_after(m) {
+                // After an honorific (العقيد تامر الرفاعي) the words are a name, said once or not.
+                let honorific = cx.lex.is(cx.toks[a - 1].norm.strip_prefix("ال").unwrap_or(&cx.toks[a - 1].norm), Gram::Honorific);
+                if a == m.tok_start || opens_after(m) || honorific {
                     break;
                 }
                 if b == a + 1 && once(a) {
