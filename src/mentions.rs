@@ -189,14 +189,15 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 } else {
                     add_part(&mut title, &mut name, class, j, end);
                 }
-                j = end;
                 words += end - j;
-                state = State::Definite;
+                // «لشرطة منطقة الرياض»: an indefinite genitive governs the next word in turn.
+                state = if is_definite(&toks[end - 1].norm) { State::Definite } else { State::Construct };
+                j = end;
                 continue;
             }
         }
         // An addressee ends the phrase: «كاثرين تاي لشبكة "سي إن بي سي"»، «الوزير للصحفيين».
-        if j > i && !(j == i && strip_l) {
+        if j > i {
             if let Some(rest) = t.norm.strip_prefix('ل') {
                 if rest.starts_with('ل') || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
                     break;

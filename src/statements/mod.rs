@@ -176,7 +176,11 @@ impl Ctx<'_> {
             return Some(i + 1);
         }
         if !definite && !head {
-            return None;
+            // «لموزاييك إن …»: a لـ-word right before the clause is the one spoken to — unless
+            // the text repeats it, as it does a name that starts with ل (وأضاف لينيك: …).
+            let before_clause = self.toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Colon || self.lex.complementizer(&n.norm).is_some());
+            let once = self.freq.get(t.norm.as_str()).copied().unwrap_or(0) < 2;
+            return (before_clause && once && rest.chars().count() >= 2).then_some(i + 1);
         }
         let m = mentions::parse(self.text, self.toks, self.quotes, self.lex, i, limit, true);
         Some(m.map_or(i + 1, |m| m.tok_end))

@@ -55,6 +55,24 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 opens || np_subject || cx.plausible(m)
             };
             let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+            // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
+            // one spoken to, not the end of the name (names that start with ل recur: لينيك).
+            if let Some(m) = &parsed {
+                let last = m.tok_end - 1;
+                if m.tok_end - m.tok_start > 1 && cx.addressee_end(last, sent_end) == Some(last + 1) && !cx.toks[last].norm.starts_with("لل") && cx.lex.entity_at(cx.toks, last).is_none() {
+                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, last, false);
+                }
+            }
+            // The verb's own preposition ends its subject: «وطالبت منظمة العفو الدولية | بالإفراج».
+            if let (Some(m), Some(pr)) = (&parsed, prep) {
+                let cut = (m.tok_start + 1..m.tok_end).find(|&x| {
+                    let w = &cx.toks[x].norm;
+                    w == pr || pr.chars().count() == 1 && w.starts_with(pr) && w[pr.len()..].starts_with("ال")
+                });
+                if let Some(x) = cut {
+                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, x, false);
+                }
+            }
             // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
             // likely what follows the subject than the subject's name.
             let once = |k: usize| cx.freq.get(cx.toks[k].norm.as_str()).copied().unwrap_or(0) < 2;
