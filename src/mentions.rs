@@ -570,6 +570,17 @@ fn genitive_with_l(lex: &Lexicon, toks: &[Token], j: usize, limit: usize) -> Opt
     Some(end)
 }
 
+/// The mention `m` (a phrase with no name) stretched to end before token `end`: its role and key
+/// take the added words.
+pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention {
+    let mut out = m.clone();
+    out.tok_end = end;
+    out.end = toks[end - 1].end;
+    out.role = text_of(text, toks, m.tok_start, end);
+    out.key = toks[m.tok_start..end].iter().filter(|t| t.is_word()).map(|t| t.norm.clone()).collect();
+    out
+}
+
 /// «لأحد المصادر» → «أحد المصادر»; «للولايات المتحدة» → «الولايات المتحدة».
 fn strip_l_prefix(s: &str) -> String {
     let mut it = s.chars();

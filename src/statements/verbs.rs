@@ -93,6 +93,14 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     break;
                 }
             }
+            // «بينما يرجح الهلال الأحمر أن …»: a definite phrase whose last word the parser did
+            // not know (الأحمر), with the clause right after it, is the subject all the same.
+            if let Some(m) = parsed.as_ref().filter(|m| !believable(m) && m.definite && m.name.is_empty() && m.class.is_none()) {
+                let opener = (m.tok_end..sent_end.min(m.tok_end + 2)).find(|&x| cx.opens_content(x));
+                if let Some(o) = opener.filter(|&o| o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && is_definite_word(&cx.toks[x].norm))) {
+                    parsed = Some(mentions::extend_to(cx.text, cx.toks, m, o));
+                }
+            }
             if let Some(m) = parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title)) {
                 after = m.tok_end;
                 rule.push_str("subject after the verb");
