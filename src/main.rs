@@ -55,22 +55,28 @@ fn run() -> Result<(), String> {
         std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?
     };
     let text = String::from_utf8(bytes).map_err(|e| {
+        let what = if file == "-" { "standard input".to_string() } else { file.clone() };
         format!(
-            "{file} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first, e.g. with iconv",
+            "{what} is not valid UTF-8 (first bad byte at offset {}); convert it to UTF-8 first, e.g. with iconv",
             e.utf8_error().valid_up_to()
         )
     })?;
     let analysis = isnad::analyze(&text, isnad::OffsetUnit::CodePoint);
-    if explain {
-        print!("{}", isnad::explain(&analysis));
-        return Ok(());
-    }
-    let json = if pretty {
-        serde_json::to_string_pretty(&analysis)
+    let out = if explain {
+        isnad::explain(&analysis)
     } else {
-        serde_json::to_string(&analysis)
+        let json = if pretty { serde_json::to_string_pretty(&analysis) } else { serde_json::to_string(&analysis) };
+        json.map_err(|e| format!("cannot write JSON: {e}"))? + "\n"
+    };
+    write_stdout(&out)
+}
+
+/// Writes to standard output; a reader that stopped reading (`isnad f | head`) is no error.
+fn write_stdout(s: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(s.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("cannot write the output: {e}")),
+        _ => Ok(()),
     }
-    .map_err(|e| format!("cannot write JSON: {e}"))?;
-    println!("{json}");
-    Ok(())
 }

@@ -75,29 +75,34 @@ fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
 /// Resolves every statement's subject to a speaker and builds the analysis (byte offsets).
 pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -> Analysis {
     let mut entities: Vec<Entity> = Vec::new();
-    // The entity the text is following, most recent last.
+    // The entities the text is following, most recent last; a reader keeps only the last few in
+    // mind, and so does this list (which keeps long texts linear).
     let mut recent: Vec<usize> = Vec::new();
+    let mut index = KeyIndex::default();
     let mut statements = Vec::new();
     let touch = |recent: &mut Vec<usize>, e: usize| {
         recent.retain(|&x| x != e);
         recent.push(e);
+        if recent.len() > RECENT {
+            recent.remove(0);
+        }
     };
     // The latest titled person named outside a statement: (entity, sentence start).
     let mut seen: Option<(usize, usize)> = None;
     for ev in events {
         match ev {
             Event::Asked(m) => {
-                let e = entity_for(&mut entities, &m, &recent);
+                let e = entity_for(&mut entities, &mut index, &m, &recent);
                 touch(&mut recent, e);
             }
             Event::Seen(m, sentence) => {
-                let e = entity_for(&mut entities, &m, &recent);
+                let e = entity_for(&mut entities, &mut index, &m, &recent);
                 seen = Some((e, sentence));
             }
             Event::Statement(f) => {
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
-                        let e = entity_for(&mut entities, m, &recent);
+                        let e = entity_for(&mut entities, &mut index, m, &recent);
                         (e, format!("named «{}»", &text[m.start..m.end]))
                     }
                     Subject::Implicit { gender, .. } => {
@@ -121,7 +126,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             let g = entities[e].gender;
                             let disagrees = *gender != Gender::Unknown && g != Gender::Unknown && g != *gender;
                             if disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
-                                let e = entity_for(&mut entities, alt, &recent);
+                                let e = entity_for(&mut entities, &mut index, alt, &recent);
                                 entities[e].has_statement = true;
                                 let why = format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
                                 statements.push((e, f, why));
@@ -154,7 +159,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                                     name_toks: None,
                                     definite: true,
                                 };
-                                let e = entity_for(&mut entities, &m, &recent);
+                                let e = entity_for(&mut entities, &mut index, &m, &recent);
                                 (e, "not named, and no speaker before it".to_string())
                             }
                         }
@@ -231,7 +236,37 @@ fn cue_gender(text: &str, cue: (usize, usize)) -> Option<Gender> {
 }
 
 /// The entity a mention names: an existing one, or a new one.
-fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usize {
+/// How many entities back the text can refer to without naming them again.
+const RECENT: usize = 32;
+
+/// Entities by the words of their keys, so that finding a mention's entity looks only at those
+/// sharing a word with it.
+#[derive(Default)]
+struct KeyIndex(crate::fastmap::FastMap<String, Vec<usize>>);
+
+impl KeyIndex {
+    fn add(&mut self, e: usize, key: &[String]) {
+        for w in key {
+            let w = w.strip_prefix("ال").unwrap_or(w).to_string();
+            let v = self.0.entry(w).or_default();
+            if v.last() != Some(&e) {
+                v.push(e);
+            }
+        }
+    }
+
+    /// Entities that may be the one `key` names, rarest word first. A word that half the
+    /// entities share (رئيس، وزارة) is passed over, so that a long text stays linear; an entity
+    /// worth finding shares a rarer word too.
+    fn candidates(&self, key: &[String]) -> impl Iterator<Item = usize> + '_ {
+        let mut lists: Vec<&Vec<usize>> = key.iter().filter_map(|w| self.0.get(w.strip_prefix("ال").unwrap_or(w))).collect();
+        lists.sort_by_key(|l| l.len());
+        let rarest = lists.first().map_or(0, |l| l.len());
+        lists.into_iter().filter(move |l| l.len() == rarest || l.len() <= 256).flatten().copied()
+    }
+}
+
+fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, recent: &[usize]) -> usize {
     let kind = kind_of(m);
     if m.class == Some(EntityClass::Document) {
         // A statement with no issuer named («وأضاف البيان»): the latest organization speaking.
@@ -241,7 +276,7 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
         }
     }
     // The most recently followed entity first: «المصدر» is the source the text just quoted.
-    let mut found = recent.iter().rev().copied().find(|&e| same_entity(&entities[e], m, kind)).or_else(|| entities.iter().position(|e| same_entity(e, m, kind)));
+    let mut found = recent.iter().rev().copied().find(|&e| same_entity(&entities[e], m, kind)).or_else(|| index.candidates(&m.key).filter(|&e| same_entity(&entities[e], m, kind)).min());
     if found.is_none() && kind == SpeakerKind::Anonymous && m.definite {
         // «المصدر المسؤول في الشركة المصرية» after «مصدر مسؤول في شركة …»: the same head.
         let head = m.key.first().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string());
@@ -269,6 +304,7 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
             let en = &mut entities[e];
             en.mentions.push((m.start, m.end));
             if !m.name.is_empty() && (m.key.len() > en.key.len() || !en.named) {
+                index.add(e, &m.key);
                 en.key = m.key.clone();
                 en.name = display;
                 en.named = true;
@@ -303,6 +339,7 @@ fn entity_for(entities: &mut Vec<Entity>, m: &Mention, recent: &[usize]) -> usiz
                 named: !m.name.is_empty(),
                 pronoun: m.tok_start == m.tok_end,
             });
+            index.add(entities.len() - 1, &m.key);
             entities.len() - 1
         }
     }

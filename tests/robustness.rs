@@ -101,3 +101,25 @@ fn random_soups_of_cue_words_and_marks() {
         }
     }
 }
+
+/// Thousands of different speakers: each is found, and coreference does not compare every
+/// mention with every speaker (it looks up speakers by the words of their names).
+#[test]
+fn thousands_of_distinct_speakers() {
+    let letters: Vec<char> = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي".chars().collect();
+    let mut state: u64 = 42;
+    let mut next = move || {
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (state >> 33) as usize
+    };
+    let mut text = String::new();
+    for i in 0..3000 {
+        let first: String = (0..6).map(|_| letters[next() % letters.len()]).collect();
+        let last: String = (0..5).map(|_| letters[next() % letters.len()]).collect();
+        text.push_str(&format!("وقال الوزير {first} {last} إن الأمر {i} مهم.\n"));
+    }
+    let a = analyze(&text, OffsetUnit::Byte);
+    assert_eq!(a.statements.len(), 3000);
+    assert!(a.speakers.len() > 2900, "{} speakers", a.speakers.len());
+    check(&text);
+}

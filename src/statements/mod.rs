@@ -251,7 +251,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     let mut outer: Vec<(usize, usize)> = Vec::new();
     for e in &mut events {
         if let Event::Statement(f) = e {
-            let host = outer.iter().rev().find(|&&(a, b)| a <= f.cue.0 && f.cue.1 <= b).copied();
+            // Only the last few contents can hold this cue (they are in text order).
+            let host = outer.iter().rev().take(8).find(|&&(a, b)| a <= f.cue.0 && f.cue.1 <= b).copied();
             f.nested = host.is_some();
             if let (Some((a, _)), Subject::Implicit { gender, .. }) = (host, &f.subject) {
                 let first = toks.partition_point(|t| t.start < a);
