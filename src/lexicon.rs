@@ -6,9 +6,9 @@
 //! a linguist adds one row to get قال، قالت، قالوا، يقول، تقول، يقولون، قائلاً، قائلة … The
 //! proclitics و ف ل سـ and object pronouns are stripped at lookup (`cue_at`).
 
+use crate::fastmap::FastMap as HashMap;
 use crate::normalize::fold;
 use crate::tokenize::{TokKind, Token};
-use crate::fastmap::FastMap as HashMap;
 use std::sync::OnceLock;
 
 const CUES: (&str, &str) = ("lexicons/cues.tsv", include_str!("../lexicons/cues.tsv"));
@@ -174,7 +174,10 @@ impl std::fmt::Display for LexiconError {
 }
 
 /// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
-fn rows<'a>(file: &'a (&str, &str), columns: usize) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LexiconError>> + 'a {
+fn rows<'a>(
+    file: &'a (&str, &str),
+    columns: usize,
+) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LexiconError>> + 'a {
     let name = file.0;
     file.1.lines().enumerate().filter_map(move |(i, line)| {
         let line = line.trim_end_matches('\r');
@@ -258,7 +261,12 @@ impl Lexicon {
                 "np" => Frame::Np,
                 "clause" => Frame::Clause,
                 "relay" => Frame::Relay,
-                f => return Err(LexiconError(format!("{}:{line}: unknown frame \"{f}\" (expected that, np, clause or relay)", CUES.0))),
+                f => {
+                    return Err(LexiconError(format!(
+                        "{}:{line}: unknown frame \"{f}\" (expected that, np, clause or relay)",
+                        CUES.0
+                    )))
+                }
             };
             let idx = lex.cues.len();
             lex.cues.push(CueEntry {
@@ -279,7 +287,12 @@ impl Lexicon {
                 "document" => Needs::Document,
                 "verb" => Needs::Verb,
                 "-" => Needs::Nothing,
-                n => return Err(LexiconError(format!("{}:{line}: unknown needs \"{n}\" (expected document, verb or -)", ATTRIBUTIONS.0))),
+                n => {
+                    return Err(LexiconError(format!(
+                        "{}:{line}: unknown needs \"{n}\" (expected document, verb or -)",
+                        ATTRIBUTIONS.0
+                    )))
+                }
             };
             lex.attributions.push(p);
         }
@@ -357,7 +370,16 @@ impl Lexicon {
 
     /// The reporting verb in folded word `w`, trying proclitics and object pronouns.
     pub fn cue(&self, w: &str) -> Option<CueMatch> {
-        for (pre, conj) in [("", false), ("و", true), ("ف", true), ("ل", false), ("س", false), ("وس", true), ("فس", true), ("ول", true)] {
+        for (pre, conj) in [
+            ("", false),
+            ("و", true),
+            ("ف", true),
+            ("ل", false),
+            ("س", false),
+            ("وس", true),
+            ("فس", true),
+            ("ول", true),
+        ] {
             let Some(rest) = w.strip_prefix(pre) else { continue };
             if rest.chars().count() < 2 {
                 continue;
@@ -370,7 +392,8 @@ impl Lexicon {
                 }
                 // The plural's silent alif drops before a pronoun: أخبروه = أخبروا + ـه.
                 let restored = (!enc.is_empty() && stem.ends_with('و')).then(|| format!("{stem}ا"));
-                let found = self.cue_forms.get(stem).or_else(|| restored.as_deref().and_then(|r| self.cue_forms.get(r)));
+                let found =
+                    self.cue_forms.get(stem).or_else(|| restored.as_deref().and_then(|r| self.cue_forms.get(r)));
                 if let Some(&(entry, infl)) = found {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
@@ -469,7 +492,8 @@ impl Lexicon {
         let t = toks.get(i).filter(|t| t.is_word())?;
         let firsts = [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')];
         // Rows in file order, so that longer phrases listed first win.
-        let mut rows: Vec<usize> = firsts.iter().flatten().filter_map(|f| self.attribution_index.get(*f)).flatten().copied().collect();
+        let mut rows: Vec<usize> =
+            firsts.iter().flatten().filter_map(|f| self.attribution_index.get(*f)).flatten().copied().collect();
         rows.sort_unstable();
         for r in rows {
             let p = &self.attributions[r];
@@ -487,7 +511,9 @@ impl Lexicon {
         for (i, first) in words.iter().enumerate() {
             // The first word may carry و or ف (فلا علاقة لنا).
             let firsts = [Some(*first), first.strip_prefix('و'), first.strip_prefix('ف')];
-            for p in firsts.iter().flatten().filter_map(|f| self.denial_index.get(*f)).flatten().map(|&r| &self.denials[r]) {
+            for p in
+                firsts.iter().flatten().filter_map(|f| self.denial_index.get(*f)).flatten().map(|&r| &self.denials[r])
+            {
                 if words.len() < i + p.words.len() {
                     continue;
                 }
@@ -553,7 +579,9 @@ fn match_rest(toks: &[Token], i: usize, p: &Phrase) -> Option<usize> {
     let mut j = i + 1;
     for w in &p.words[1..] {
         let t = toks.get(j)?;
-        if !t.is_word() || (t.norm != *w && t.norm.strip_prefix("ال") != Some(w.as_str()) && w.strip_prefix("ال") != Some(&t.norm)) {
+        if !t.is_word()
+            || (t.norm != *w && t.norm.strip_prefix("ال") != Some(w.as_str()) && w.strip_prefix("ال") != Some(&t.norm))
+        {
             return None;
         }
         j += 1;
@@ -588,7 +616,8 @@ const PAST: &[Slot] = &[
 ];
 /// Past tense of a verb ending in ى or ا, on the stem without it (نفى → نفت، نفوا، نفا+ه). No
 /// dual: «نفيا» is spelled like the verbal noun of «نفى نفياً قاطعاً».
-const PAST_DEFECTIVE: &[Slot] = &[slot("", "ت", F, false, false), slot("", "وا", M, true, false), slot("", "ا", M, false, false)];
+const PAST_DEFECTIVE: &[Slot] =
+    &[slot("", "ت", F, false, false), slot("", "وا", M, true, false), slot("", "ا", M, false, false)];
 /// Present tense, on the stem after the prefix ي (يقول → تقول، يقولون …); `~` marks the plural
 /// stem, which drops a final ي or و (ينفي → ينفون).
 const PRESENT: &[Slot] = &[
@@ -604,7 +633,12 @@ const PRESENT: &[Slot] = &[
 /// The circumstantial participle, on its stem without the accusative ا (مشير → مشيراً، مشيرة …).
 /// The bare stem is left out: as a cue the participle is accusative, and bare stems collide with
 /// nouns (وسائل = و + سائل).
-const PARTICIPLE: &[Slot] = &[slot("", "ا", M, false, false), slot("", "ه", F, false, false), slot("", "ين", M, true, false), slot("", "ون", M, true, false)];
+const PARTICIPLE: &[Slot] = &[
+    slot("", "ا", M, false, false),
+    slot("", "ه", F, false, false),
+    slot("", "ين", M, true, false),
+    slot("", "ون", M, true, false),
+];
 
 /// Every inflected form of one verb, folded, with what it says about its subject.
 fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> Vec<(String, Inflection)> {
@@ -686,13 +720,38 @@ mod tests {
     #[test]
     fn verbs_are_found_in_every_person_tense_and_with_clitics() {
         for (w, lemma) in [
-            ("قال", "قال"), ("قالت", "قال"), ("قالوا", "قال"), ("يقول", "قال"), ("تقول", "قال"),
-            ("وقال", "قال"), ("فقال", "قال"), ("وقالت", "قال"), ("وأضاف", "أضاف"), ("وأضافت", "أضاف"),
-            ("وتابع", "تابع"), ("يؤكد", "أكد"), ("مؤكداً", "أكد"), ("مؤكدة", "أكد"), ("مشيراً", "أشار"),
-            ("لافتاً", "لفت"), ("سيقول", "قال"), ("نفى", "نفى"), ("نفت", "نفى"), ("ونفى", "نفى"),
-            ("ينفي", "نفى"), ("تنفي", "نفى"), ("نفاه", "نفى"), ("اعتبرته", "اعتبر"), ("ووصفت", "وصف"),
-            ("يدعو", "دعا"), ("دعت", "دعا"), ("وأفادت", "أفاد"), ("قائلاً", "قال"), ("قلت", "قال"),
-            ("أخبروه", "أخبر"), ("أبلغوها", "أبلغ"),
+            ("قال", "قال"),
+            ("قالت", "قال"),
+            ("قالوا", "قال"),
+            ("يقول", "قال"),
+            ("تقول", "قال"),
+            ("وقال", "قال"),
+            ("فقال", "قال"),
+            ("وقالت", "قال"),
+            ("وأضاف", "أضاف"),
+            ("وأضافت", "أضاف"),
+            ("وتابع", "تابع"),
+            ("يؤكد", "أكد"),
+            ("مؤكداً", "أكد"),
+            ("مؤكدة", "أكد"),
+            ("مشيراً", "أشار"),
+            ("لافتاً", "لفت"),
+            ("سيقول", "قال"),
+            ("نفى", "نفى"),
+            ("نفت", "نفى"),
+            ("ونفى", "نفى"),
+            ("ينفي", "نفى"),
+            ("تنفي", "نفى"),
+            ("نفاه", "نفى"),
+            ("اعتبرته", "اعتبر"),
+            ("ووصفت", "وصف"),
+            ("يدعو", "دعا"),
+            ("دعت", "دعا"),
+            ("وأفادت", "أفاد"),
+            ("قائلاً", "قال"),
+            ("قلت", "قال"),
+            ("أخبروه", "أخبر"),
+            ("أبلغوها", "أبلغ"),
         ] {
             assert_eq!(cue(w).map(|c| c.0), Some(lemma.to_string()), "{w}");
         }

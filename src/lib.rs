@@ -47,12 +47,13 @@ fn analyze_bytes(text: &str) -> Analysis {
     let found = statements::find(text, &tokens, &tagged, &quotes, lex);
     let mut analysis = speakers::resolve(text, &tokens, found, lex);
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {
-        analysis
-            .diagnostics
-            .push("the text has no Arabic letters: isnad reads Arabic news text".into());
+        analysis.diagnostics.push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }
     if quotes.unclosed > 0 {
-        analysis.diagnostics.push(format!("{} quotation mark(s) are never closed or opened; those passages are read as narration", quotes.unclosed));
+        analysis.diagnostics.push(format!(
+            "{} quotation mark(s) are never closed or opened; those passages are read as narration",
+            quotes.unclosed
+        ));
     }
     analysis
 }
@@ -67,8 +68,17 @@ pub fn explain(analysis: &Analysis) -> String {
         let _ = writeln!(
             out,
             "#{} {:?} {:?} by «{}» ({:?}) cue «{}» at {}..{} confidence {:.2}\n   content: «{}»\n   why: {}",
-            st.id, st.kind, st.form, sp.name, sp.kind, st.cue.text, st.cue.start, st.cue.end,
-            st.confidence, st.content.text, st.explain.as_deref().unwrap_or("-")
+            st.id,
+            st.kind,
+            st.form,
+            sp.name,
+            sp.kind,
+            st.cue.text,
+            st.cue.start,
+            st.cue.end,
+            st.confidence,
+            st.content.text,
+            st.explain.as_deref().unwrap_or("-")
         );
     }
     out

@@ -47,9 +47,7 @@ fn run() -> Result<(), String> {
     let file = file.ok_or_else(|| format!("no input file given\n{USAGE}"))?;
     let bytes = if file == "-" {
         let mut buf = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
         buf
     } else {
         std::fs::read(&file).map_err(|e| format!("cannot read {file}: {e}"))?

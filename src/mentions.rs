@@ -93,7 +93,15 @@ pub fn text_of(text: &str, toks: &[Token], a: usize, b: usize) -> String {
 
 /// Parses a speaker phrase starting at token `i`, not reaching `limit`. With `strip_l`, the
 /// first word carries a preposition لـ (وفقاً لأحد المصادر) that is not part of the name.
-pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usize, limit: usize, strip_l: bool) -> Option<Mention> {
+pub fn parse(
+    text: &str,
+    toks: &[Token],
+    quotes: &Quotes,
+    lex: &Lexicon,
+    i: usize,
+    limit: usize,
+    strip_l: bool,
+) -> Option<Mention> {
     let limit = limit.min(toks.len());
     let mut j = i;
     let mut state = State::Start;
@@ -117,7 +125,9 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         let t = &toks[j];
         match t.kind {
             TokKind::Word => {}
-            TokKind::Quote(_) if class.is_some() && matches!(class, Some(EntityClass::Media | EntityClass::Organization)) => {
+            TokKind::Quote(_)
+                if class.is_some() && matches!(class, Some(EntityClass::Media | EntityClass::Organization)) =>
+            {
                 // A name in quotes after its head: صحيفة "واشنطن بوست".
                 if let Some(q) = quotes.opening_at(j) {
                     if q.close - q.open <= 5 && q.close < limit {
@@ -181,8 +191,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         // القدم». After a person's title it must lead on to the name, or it is the addressee
         // («وقال الوزير للصحفيين إن …»).
         let person = matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous));
-        if let Some(end) = genitive_with_l(lex, toks, j, limit).filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i) {
-            let leads_to_name = toks.get(end).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+        if let Some(end) = genitive_with_l(lex, toks, j, limit)
+            .filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i)
+        {
+            let leads_to_name =
+                toks.get(end).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
             if !person || leads_to_name {
                 if person {
                     extend(&mut title, j, end);
@@ -252,7 +265,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         // العسكري العقيد تامر الرفاعي».
         let honorific = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Honorific)
             && toks.get(j + 1).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
-        if honorific && j > i && name.is_none() && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous)) {
+        if honorific
+            && j > i
+            && name.is_none()
+            && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous))
+        {
             extend(&mut title, j, j + 1);
             class = Some(EntityClass::Title);
             state = State::Definite;
@@ -265,7 +282,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             if pre_ok && end <= limit {
                 // A head after a complete definite phrase starts another phrase («الجمهوريون إدارة
                 // أوباما»): only a first head, or a document's issuer, belongs here.
-                let first_entity = class.is_none() && state != State::Definite || (class == Some(EntityClass::Document) && issuer.is_none() && state == State::Construct);
+                let first_entity = class.is_none() && state != State::Definite
+                    || (class == Some(EntityClass::Document) && issuer.is_none() && state == State::Construct);
                 if first_entity && state != State::Name {
                     if class == Some(EntityClass::Document) {
                         // بيان الكرملين: the genitive is the issuer.
@@ -291,7 +309,12 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                     words += 1;
                     continue;
                 }
-                if state == State::Name && info.class == EntityClass::Title && title.is_none() && class.is_none() && !is_definite(w) {
+                if state == State::Name
+                    && info.class == EntityClass::Title
+                    && title.is_none()
+                    && class.is_none()
+                    && !is_definite(w)
+                {
                     // A title after the name, with no comma: «بيتر كريستيانسن محامي مهاجم يوفنتوس».
                     class = Some(EntityClass::Title);
                     gender = info.gender;
@@ -309,7 +332,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 }
                 if state == State::Construct || state == State::Definite && (is_nisba(w) || adjective) {
                     // A genitive or adjective that happens to be a known word (رئيس الوزراء).
-                    if state == State::Construct && info.class == EntityClass::Title && class == Some(EntityClass::Title) && name.is_none() {
+                    if state == State::Construct
+                        && info.class == EntityClass::Title
+                        && class == Some(EntityClass::Title)
+                        && name.is_none()
+                    {
                         genitive_person = true;
                     }
                     add_part(&mut title, &mut name, class, j, end);
@@ -321,7 +348,11 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             }
         }
         // A demonstrative before the head: «هذه المصادر»، «هذا المسؤول».
-        if matches!(w, "هذه" | "هذا" | "هولاء" | "تلك" | "ذلك") && state == State::Start && j == i && toks.get(j + 1).is_some_and(|n| is_definite(&n.norm)) {
+        if matches!(w, "هذه" | "هذا" | "هولاء" | "تلك" | "ذلك")
+            && state == State::Start
+            && j == i
+            && toks.get(j + 1).is_some_and(|n| is_definite(&n.norm))
+        {
             j += 1;
             continue;
         }
@@ -343,10 +374,17 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             }
             let next_entity = lex.entity_at(toks, j + 1).filter(|e| e.2 == 0);
             let next_is_document = next_entity.is_some_and(|e| e.0.class == EntityClass::Document);
-            if w == "في" && j + 1 < limit && toks[j + 1].is_word() && !next_is_document && (is_definite(&toks[j + 1].norm) || next_entity.is_some()) {
+            if w == "في"
+                && j + 1 < limit
+                && toks[j + 1].is_word()
+                && !next_is_document
+                && (is_definite(&toks[j + 1].norm) || next_entity.is_some())
+            {
                 let end = next_entity.map_or(j + 2, |e| e.1).min(limit);
                 add_part(&mut title, &mut name, class, j, end);
-                state = if is_definite(&toks[end - 1].norm) || next_entity.is_some_and(|e| e.0.class == EntityClass::Place) {
+                state = if is_definite(&toks[end - 1].norm)
+                    || next_entity.is_some_and(|e| e.0.class == EntityClass::Place)
+                {
                     State::Definite
                 } else {
                     State::Construct
@@ -355,7 +393,8 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 words += 2;
                 continue;
             }
-            let b_entity = w.starts_with('ب') && lex.entity_at(toks, j).is_some_and(|e| e.2 == 1 && e.0.class != EntityClass::Document);
+            let b_entity = w.starts_with('ب')
+                && lex.entity_at(toks, j).is_some_and(|e| e.2 == 1 && e.0.class != EntityClass::Document);
             if (w.starts_with("بال") && w.chars().count() > 4 && !is_nisba(w)) || b_entity {
                 add_part(&mut title, &mut name, class, j, j + 1);
                 j += 1;
@@ -367,7 +406,13 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         // «مصدر مقرب من آل الشيخ»: who the source is close to is part of it.
         if w == "من" && class == Some(EntityClass::Anonymous) && j > i && toks[j - 1].norm.starts_with("مقرب") {
             let mut e = j + 1;
-            while e < limit && e < j + 4 && toks[e].is_word() && !lex.is(&toks[e].norm, Gram::Stop) && lex.cue(&toks[e].norm).is_none() && !toks[e].norm.starts_with('ل') {
+            while e < limit
+                && e < j + 4
+                && toks[e].is_word()
+                && !lex.is(&toks[e].norm, Gram::Stop)
+                && lex.cue(&toks[e].norm).is_none()
+                && !toks[e].norm.starts_with('ل')
+            {
                 e += 1;
             }
             if e > j + 1 {
@@ -391,23 +436,35 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
             // is not followed by a bare indefinite word (النادي الأهلي صحة الأنباء).
             State::Definite => {
                 is_nisba(w) && is_definite(w)
-                    || name_like(lex, w) && !is_definite(w) && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous))
+                    || name_like(lex, w)
+                        && !is_definite(w)
+                        && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous))
                     || is_adjective(lex, w)
-                    || class == Some(EntityClass::Media) && is_definite(w) && name_like(lex, w) && lex.entity_at(toks, j).is_none() && j - i <= 3
+                    || class == Some(EntityClass::Media)
+                        && is_definite(w)
+                        && name_like(lex, w)
+                        && lex.entity_at(toks, j).is_none()
+                        && j - i <= 3
             }
             // A family name may carry the article when it is a nisba (سفيان السليطي).
             State::Name => {
                 // A family name may carry the article (سفيان السليطي); «عبد» and its kin join
                 // the next word into one given name (عبد الفتاح السيسي).
-                let core = name.map_or(0, |(a, b)| (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str())).count());
+                let core = name
+                    .map_or(0, |(a, b)| (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str())).count());
                 let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
                 // A family name with the article ends the name (تامر الرفاعي | وقوع …), unless it
                 // is part of a compound (عبد الفتاح السيسي).
-                let after_family_name = is_definite(&toks[j - 1].norm) && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
+                let after_family_name =
+                    is_definite(&toks[j - 1].norm) && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
                 !after_family_name
                     && name.is_some_and(|(a, b)| b - a < 5)
                     && (name_like(lex, w) && !is_definite(w)
-                        || is_definite(w) && (core == 1 || after_particle) && name_like(lex, w) && !is_adjective(lex, w) && lex.entity_at(toks, j).is_none())
+                        || is_definite(w)
+                            && (core == 1 || after_particle)
+                            && name_like(lex, w)
+                            && !is_adjective(lex, w)
+                            && lex.entity_at(toks, j).is_none())
             }
         };
         if !accept {
@@ -427,7 +484,14 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 extend(&mut title, j, j + 1);
                 state = if definite { State::Definite } else { State::Construct };
             }
-            State::Definite | State::Construct if nameish && name.is_none() && (state == State::Definite || matches!(class, Some(EntityClass::Title) | None) && title.is_some() && head_end == Some(j)) => {
+            State::Definite | State::Construct
+                if nameish
+                    && name.is_none()
+                    && (state == State::Definite
+                        || matches!(class, Some(EntityClass::Title) | None)
+                            && title.is_some()
+                            && head_end == Some(j)) =>
+            {
                 extend(&mut name, j, j + 1);
                 // An indefinite title right before a name is in construct with it: «محامي
                 // رونالدو» is Ronaldo's lawyer, «الرئيس بوتين» is Putin.
@@ -435,12 +499,17 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
                 let possessive = |w: &str| w.ends_with("ته") || w.ends_with("ها") || w.ends_with("هم");
                 let construct_owner = state == State::Construct
                     && title.is_some_and(|(a, b)| {
-                        b == j && !is_definite(&toks[b - 1].norm) && !possessive(&toks[b - 1].norm) && b - a <= 2 && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي")
+                        b == j
+                            && !is_definite(&toks[b - 1].norm)
+                            && !possessive(&toks[b - 1].norm)
+                            && b - a <= 2
+                            && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي")
                     });
                 // An anonymous head: «مسؤول أمريكي» has no name; a name after an indefinite one
                 // belongs to its complement («محققي شرطة لاس فيغاس»), after a definite one it is
                 // the official's own («المسؤول الأمريكي جون كيربي»).
-                let anonymous_owner = class == Some(EntityClass::Anonymous) && title.is_some_and(|(a, _)| !is_definite(&toks[a].norm) || toks[a].norm == "احد");
+                let anonymous_owner = class == Some(EntityClass::Anonymous)
+                    && title.is_some_and(|(a, _)| !is_definite(&toks[a].norm) || toks[a].norm == "احد");
                 if class == Some(EntityClass::Anonymous) && !anonymous_owner {
                     class = Some(EntityClass::Title);
                 }
@@ -480,7 +549,9 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
     };
     name_text = name_text_g;
     let role_text = role_text_g;
-    if strip_l && name.is_some_and(|(a, _)| a == i) || issuer.is_none() && strip_l && title.is_some_and(|(a, _)| a == i) && name.is_none() {
+    if strip_l && name.is_some_and(|(a, _)| a == i)
+        || issuer.is_none() && strip_l && title.is_some_and(|(a, _)| a == i) && name.is_none()
+    {
         name_text = strip_l_prefix(&name_text);
     }
     let mut role_text = role_text;
@@ -488,11 +559,7 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         role_text = strip_l_prefix(&role_text);
     }
     let key_range = if name_of_genitive { (title.map_or(i, |t| t.0), end_tok) } else { key_range };
-    let key = toks[key_range.0..key_range.1]
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.norm.clone())
-        .collect();
+    let key = toks[key_range.0..key_range.1].iter().filter(|t| t.is_word()).map(|t| t.norm.clone()).collect();
     let mut m = Mention {
         start,
         end,
@@ -512,7 +579,12 @@ pub fn parse(text: &str, toks: &[Token], quotes: &Quotes, lex: &Lexicon, i: usiz
         [] => false,
         [first, rest @ ..] => {
             let f = if strip_l { strip_l_prefix(&first.norm) } else { first.norm.clone() };
-            let possessive = f.ends_with("ته") || f.ends_with("ها") || f.ends_with("هم") || lex.entity_at(toks, i).is_some_and(|e| e.0.class == EntityClass::Title) && f.ends_with('ه') && !lex.is(&f, Gram::Stop);
+            let possessive = f.ends_with("ته")
+                || f.ends_with("ها")
+                || f.ends_with("هم")
+                || lex.entity_at(toks, i).is_some_and(|e| e.0.class == EntityClass::Title)
+                    && f.ends_with('ه')
+                    && !lex.is(&f, Gram::Stop);
             is_definite(&f) || possessive || rest.first().is_some_and(|n| is_definite(&n.norm)) || !m.name.is_empty()
         }
     };
@@ -619,7 +691,13 @@ fn extend(r: &mut Option<(usize, usize)>, a: usize, b: usize) {
 }
 
 /// Adds tokens to the part they continue: the title for people, the name for organizations.
-fn add_part(title: &mut Option<(usize, usize)>, name: &mut Option<(usize, usize)>, class: Option<EntityClass>, a: usize, b: usize) {
+fn add_part(
+    title: &mut Option<(usize, usize)>,
+    name: &mut Option<(usize, usize)>,
+    class: Option<EntityClass>,
+    a: usize,
+    b: usize,
+) {
     match class {
         Some(EntityClass::Title) | Some(EntityClass::Anonymous) | None if name.is_none() => extend(title, a, b),
         Some(EntityClass::Title) | None => extend(title, a, b),

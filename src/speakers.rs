@@ -45,7 +45,10 @@ fn contains(big: &[String], small: &[String]) -> bool {
 /// (المملكة العربية السعودية is not وزارة الإعلام في المملكة العربية السعودية).
 fn names_same_body(big: &[String], small: &[String]) -> bool {
     !small.is_empty()
-        && big.windows(small.len()).enumerate().any(|(p, w)| w == small && (p == 0 || !matches!(big[p - 1].as_str(), "في" | "من" | "عن" | "لدي")))
+        && big
+            .windows(small.len())
+            .enumerate()
+            .any(|(p, w)| w == small && (p == 0 || !matches!(big[p - 1].as_str(), "في" | "من" | "عن" | "لدي")))
 }
 
 fn strip_article(words: &[String]) -> Vec<String> {
@@ -110,7 +113,9 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             let g = entities[e].gender;
                             *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
                         };
-                        if let Some((e, _)) = seen.filter(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty())) {
+                        if let Some((e, _)) =
+                            seen.filter(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty()))
+                        {
                             seen = None;
                             entities[e].has_statement = true;
                             touch(&mut recent, e);
@@ -128,7 +133,8 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             if disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
                                 let e = entity_for(&mut entities, &mut index, alt, &recent);
                                 entities[e].has_statement = true;
-                                let why = format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
+                                let why =
+                                    format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
                                 statements.push((e, f, why));
                                 continue;
                             }
@@ -259,7 +265,8 @@ impl KeyIndex {
     /// entities share (رئيس، وزارة) is passed over, so that a long text stays linear; an entity
     /// worth finding shares a rarer word too.
     fn candidates(&self, key: &[String]) -> impl Iterator<Item = usize> + '_ {
-        let mut lists: Vec<&Vec<usize>> = key.iter().filter_map(|w| self.0.get(w.strip_prefix("ال").unwrap_or(w))).collect();
+        let mut lists: Vec<&Vec<usize>> =
+            key.iter().filter_map(|w| self.0.get(w.strip_prefix("ال").unwrap_or(w))).collect();
         lists.sort_by_key(|l| l.len());
         let rarest = lists.first().map_or(0, |l| l.len());
         lists.into_iter().filter(move |l| l.len() == rarest || l.len() <= 256).flatten().copied()
@@ -276,11 +283,19 @@ fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, rec
         }
     }
     // The most recently followed entity first: «المصدر» is the source the text just quoted.
-    let mut found = recent.iter().rev().copied().find(|&e| same_entity(&entities[e], m, kind)).or_else(|| index.candidates(&m.key).filter(|&e| same_entity(&entities[e], m, kind)).min());
+    let mut found = recent
+        .iter()
+        .rev()
+        .copied()
+        .find(|&e| same_entity(&entities[e], m, kind))
+        .or_else(|| index.candidates(&m.key).filter(|&e| same_entity(&entities[e], m, kind)).min());
     if found.is_none() && kind == SpeakerKind::Anonymous && m.definite {
         // «المصدر المسؤول في الشركة المصرية» after «مصدر مسؤول في شركة …»: the same head.
         let head = m.key.first().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string());
-        found = recent.iter().rev().copied().find(|&e| entities[e].kind == SpeakerKind::Anonymous && entities[e].key.first().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string()) == head);
+        found = recent.iter().rev().copied().find(|&e| {
+            entities[e].kind == SpeakerKind::Anonymous
+                && entities[e].key.first().map(|w| w.strip_prefix("ال").unwrap_or(w).to_string()) == head
+        });
     }
     if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person && m.definite {
         // A bare title stands for the latest person introduced with the same title word.
@@ -288,14 +303,20 @@ fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, rec
             // «وأضاف المتحدث» after «الناطق الرسمي …»: synonymous titles (grammar.tsv, class
             // `synonym`) count as the same title.
             let lex = Lexicon::get();
-            found = recent.iter().rev().copied().find(|&e| entities[e].title_heads.iter().any(|t| t == h || lex.synonyms(t, h)));
+            found = recent
+                .iter()
+                .rev()
+                .copied()
+                .find(|&e| entities[e].title_heads.iter().any(|t| t == h || lex.synonyms(t, h)));
         }
     }
     if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {
         // A name given after its bearer was introduced by title alone («أحد محامي النجم …»
         // then «بيتر كريستيانسن محامي مهاجم يوفنتوس»): the titled entity gets its name.
         if let Some(h) = &m.title_head {
-            found = recent.iter().rev().copied().find(|&e| entities[e].kind == SpeakerKind::Person && !entities[e].named && entities[e].title_heads.contains(h));
+            found = recent.iter().rev().copied().find(|&e| {
+                entities[e].kind == SpeakerKind::Person && !entities[e].named && entities[e].title_heads.contains(h)
+            });
         }
     }
     let display = if m.name.is_empty() { m.role.clone() } else { m.name.clone() };

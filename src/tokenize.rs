@@ -58,7 +58,12 @@ impl Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    is_arabic_letter(c) || c.is_ascii_alphabetic() || fold_char(c).is_none() || c == '\u{200C}' || c == '\u{200D}' || !c.is_ascii() && c.is_alphabetic()
+    is_arabic_letter(c)
+        || c.is_ascii_alphabetic()
+        || fold_char(c).is_none()
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+        || !c.is_ascii() && c.is_alphabetic()
 }
 
 fn classify(c: char) -> Option<TokKind> {

@@ -41,7 +41,9 @@ fn names_match(system: &str, gold: &Value) -> bool {
     all.extend(gold["aliases"].as_array().into_iter().flatten().filter_map(|a| a.as_str()).map(String::from));
     all.iter().any(|alias| {
         let a = words(alias);
-        s == a || s.windows(a.len().max(1)).any(|w| w == a.as_slice()) || a.windows(s.len().max(1)).any(|w| w == s.as_slice())
+        s == a
+            || s.windows(a.len().max(1)).any(|w| w == a.as_slice())
+            || a.windows(s.len().max(1)).any(|w| w == s.as_slice())
     })
 }
 
@@ -52,7 +54,9 @@ fn own_articles_keep_every_required_statement() {
     let mut checked = 0;
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gold.json")) else { continue };
+        let Some(name) = path.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".gold.json")) else {
+            continue;
+        };
         let gold: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let text = std::fs::read_to_string(format!("{dir}/{name}.txt")).unwrap();
         let a = analyze(&text, OffsetUnit::Byte);
@@ -70,7 +74,9 @@ fn own_articles_keep_every_required_statement() {
                     "claim" => s.kind == StatementKind::Claim,
                     _ => true,
                 };
-                names_match(&a.speakers[s.speaker].name, gs) && token_f1(&s.content.text, st["content"].as_str().unwrap()) >= 0.5 && kind_ok
+                names_match(&a.speakers[s.speaker].name, gs)
+                    && token_f1(&s.content.text, st["content"].as_str().unwrap()) >= 0.5
+                    && kind_ok
             });
             if !ok {
                 failures.push(format!("{name}: [{}] {} «{}»", st["speaker"], st["cue"], st["content"]));
@@ -78,5 +84,10 @@ fn own_articles_keep_every_required_statement() {
         }
     }
     assert!(checked >= 15, "only {checked} statements checked");
-    assert!(failures.is_empty(), "{} of {checked} required statements missed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} required statements missed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

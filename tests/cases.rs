@@ -29,11 +29,17 @@ fn every_case_in_cases_tsv() {
         } else {
             let want = if kind == "denial" { StatementKind::Denial } else { StatementKind::Claim };
             a.statements.iter().any(|s| {
-                a.speakers[s.speaker].name.contains(speaker) && s.cue.text.starts_with(cue) && s.content.text.contains(content) && s.kind == want
+                a.speakers[s.speaker].name.contains(speaker)
+                    && s.cue.text.starts_with(cue)
+                    && s.content.text.contains(content)
+                    && s.kind == want
             })
         };
         if !ok {
-            failures.push(format!("{id} (line {}): want [{speaker}] {cue} «{content}» {kind}\n    got {shown:?}", line_no + 1));
+            failures.push(format!(
+                "{id} (line {}): want [{speaker}] {cue} «{content}» {kind}\n    got {shown:?}",
+                line_no + 1
+            ));
         }
     }
     assert!(n >= 50, "only {n} cases");

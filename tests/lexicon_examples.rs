@@ -22,7 +22,11 @@ fn every_cue_example_yields_its_statement() {
             _ => !a.statements.is_empty(),
         };
         if !ok {
-            failures.push(format!("lexicons/cues.tsv:{}: «{example}» gave {:?}", n + 1, a.statements.iter().map(|s| (&s.cue.text, &s.content.text, s.kind)).collect::<Vec<_>>()));
+            failures.push(format!(
+                "lexicons/cues.tsv:{}: «{example}» gave {:?}",
+                n + 1,
+                a.statements.iter().map(|s| (&s.cue.text, &s.content.text, s.kind)).collect::<Vec<_>>()
+            ));
         }
     }
     assert!(checked > 40);

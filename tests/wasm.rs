@@ -45,11 +45,8 @@ fn assert_utf16_spans(text: &str) -> Analysis {
 fn utf16_offsets_after_emoji_match_span_text() {
     // Astral-plane characters (two UTF-16 units each) and a skin-tone modifier before the text.
     let first_sentence = SEED_000.split_inclusive('.').next().unwrap();
-    for text in [
-        format!("😀 {first_sentence}"),
-        format!("😀👍🏽 {SEED_000}"),
-        format!("{SEED_002}\n𝒜😀"),
-    ] {
+    for text in [format!("😀 {first_sentence}"), format!("😀👍🏽 {SEED_000}"), format!("{SEED_002}\n𝒜😀")]
+    {
         let a = assert_utf16_spans(&text);
         assert!(!a.statements.is_empty(), "no statement found in {:?}…", &text[..40]);
     }
@@ -71,9 +68,10 @@ fn utf16_offsets_are_shifted_by_the_emoji() {
 #[wasm_bindgen_test]
 fn peskov_denies_in_seed_000() {
     let a = analyze(SEED_000, OffsetUnit::Utf16);
-    let denies = a.statements.iter().any(|st| {
-        st.kind == StatementKind::Denial && a.speakers[st.speaker].name.contains("بيسكوف")
-    });
+    let denies = a
+        .statements
+        .iter()
+        .any(|st| st.kind == StatementKind::Denial && a.speakers[st.speaker].name.contains("بيسكوف"));
     assert!(denies, "no denial by Peskov: {a:#?}");
 }
 

@@ -48,7 +48,14 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
     }))
 }
 
-pub(super) fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: bool, needs: Needs, used: &mut [bool]) -> Option<Event> {
+pub(super) fn attribution_statement(
+    cx: &Ctx,
+    a: usize,
+    mut end: usize,
+    joined: bool,
+    needs: Needs,
+    used: &mut [bool],
+) -> Option<Event> {
     let sent_start = cx.sentence_start(a);
     let sent_end = cx.sentence_end(a);
     if needs == Needs::Verb {
@@ -57,15 +64,20 @@ pub(super) fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: 
         used[end] = true;
         end += 1;
     }
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined && needs != Needs::Verb).filter(|m| cx.plausible(m))?;
-    if needs == Needs::Document && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان") {
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined && needs != Needs::Verb)
+        .filter(|m| cx.plausible(m))?;
+    if needs == Needs::Document && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان")
+    {
         return None;
     }
     // Content before the phrase («…، وفقاً لأحد المصادر») or after it («وبحسب الصحيفة، فإن …»).
     let lead_words = (sent_start..a).filter(|&k| cx.toks[k].is_word()).count();
     // A second member («وموقع أوتوكار المتخصص …») is not content.
     let mut m_end = m.tok_end;
-    while m_end < sent_end && cx.toks[m_end].norm.starts_with('و') && cx.lex.entity_at(cx.toks, m_end).is_some_and(|e| e.2 == 1) {
+    while m_end < sent_end
+        && cx.toks[m_end].norm.starts_with('و')
+        && cx.lex.entity_at(cx.toks, m_end).is_some_and(|e| e.2 == 1)
+    {
         match mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, m_end, sent_end, false) {
             Some(second) if second.tok_end > m_end => m_end = second.tok_end,
             _ => break,
@@ -88,10 +100,14 @@ pub(super) fn attribution_statement(cx: &Ctx, a: usize, mut end: usize, joined: 
             }
         }
         // Skip what is not content: commas, addressees (للمكالمة) and a particle (فإن، أن).
-        while k < sent_end && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m_end) {
+        while k < sent_end
+            && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.toks[k].norm.starts_with('ل') && k == m_end)
+        {
             k += 1;
         }
-        if k < sent_end && (cx.tags[k].that == Some(false) || matches!(cx.toks[k].norm.as_str(), "فان" | "فانه" | "فانها")) {
+        if k < sent_end
+            && (cx.tags[k].that == Some(false) || matches!(cx.toks[k].norm.as_str(), "فان" | "فانه" | "فانها"))
+        {
             k += 1;
         }
         let e = content_end(cx, k, sent_end);

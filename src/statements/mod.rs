@@ -18,7 +18,7 @@ mod subjects;
 mod verbs;
 
 use attributions::{attribution_statement, colon_statement};
-use subjects::{after_complementizer, antecedent, clause_subject_at, subject_before, titled_person_at};
+use subjects::{after_complementizer, antecedent, clause_subject_at, subject_after, subject_before, titled_person_at};
 use verbs::verb_statement;
 
 /// Who a statement's subject is, before coreference.
@@ -117,7 +117,10 @@ impl Ctx<'_> {
     /// A sentence end outside quotations.
     fn is_end(&self, i: usize) -> bool {
         // «د. بلجون»: a dot after a one-letter word is an abbreviation, not a sentence end.
-        let abbreviation = self.toks[i].norm == "." && i > 0 && self.toks[i - 1].is_word() && self.toks[i - 1].norm.chars().count() == 1;
+        let abbreviation = self.toks[i].norm == "."
+            && i > 0
+            && self.toks[i - 1].is_word()
+            && self.toks[i - 1].norm.chars().count() == 1;
         matches!(self.toks[i].kind, TokKind::End | TokKind::Para) && !self.in_quote(i) && !abbreviation
     }
 
@@ -142,11 +145,18 @@ impl Ctx<'_> {
     /// word written with ة (إفادة is not أفاد + ـه) or right after a preposition (على توقع).
     fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
         let t = self.toks.get(i)?;
-        let ta_marbuta = self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
+        let ta_marbuta =
+            self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
         // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
-        let masdar_hamza = self.text[t.start..t.end].starts_with('إ') && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
+        let masdar_hamza = self.text[t.start..t.end].starts_with('إ')
+            && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
         let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.lex.is(&self.toks[i - 1].norm, Gram::Prep);
-        self.tags[i].cue.filter(|c| !(self.in_quote(i) || after_preposition || masdar_hamza || ta_marbuta && c.infl.form != VerbForm::Participle))
+        self.tags[i].cue.filter(|c| {
+            !(self.in_quote(i)
+                || after_preposition
+                || masdar_hamza
+                || ta_marbuta && c.infl.form != VerbForm::Participle)
+        })
     }
 
     /// A token that opens reported content: a complementizer, a colon, a quotation.
@@ -178,7 +188,10 @@ impl Ctx<'_> {
         if !definite && !head {
             // «لموزاييك إن …»: a لـ-word right before the clause is the one spoken to — unless
             // the text repeats it, as it does a name that starts with ل (وأضاف لينيك: …).
-            let before_clause = self.toks.get(i + 1).is_some_and(|n| n.kind == TokKind::Colon || self.lex.complementizer(&n.norm).is_some());
+            let before_clause = self
+                .toks
+                .get(i + 1)
+                .is_some_and(|n| n.kind == TokKind::Colon || self.lex.complementizer(&n.norm).is_some());
             let once = self.freq.get(t.norm.as_str()).copied().unwrap_or(0) < 2;
             return (before_clause && once && rest.chars().count() >= 2).then_some(i + 1);
         }
@@ -225,7 +238,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
             // «وهو ما يؤكد»: a relative «what»; «ولم يعلق البيت الأبيض»: a negated verb said
             // nothing. Neither is a statement.
-            let relative_ma = i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم");
+            let relative_ma =
+                i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم");
             if !relative_ma {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
                     events.push(ev);
@@ -323,9 +337,14 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
     let mut k = start;
     // Content that is not a clause (a noun phrase) ends where a comma opens a clause of another
     // kind: «أكدت والدتها توقف التنفس …، فيما بين الكشف …».
-    let noun_phrase = cx.tags.get(start.saturating_sub(1)).is_none_or(|t| t.that.is_none()) && cx.tags.get(start).is_none_or(|t| t.that.is_none());
+    let noun_phrase = cx.tags.get(start.saturating_sub(1)).is_none_or(|t| t.that.is_none())
+        && cx.tags.get(start).is_none_or(|t| t.that.is_none());
     while k < sent_end {
-        if noun_phrase && k > start && cx.toks[k].kind == TokKind::Comma && cx.toks.get(k + 1).is_some_and(|t| matches!(t.norm.as_str(), "فيما" | "بينما" | "حيث" | "في حين")) {
+        if noun_phrase
+            && k > start
+            && cx.toks[k].kind == TokKind::Comma
+            && cx.toks.get(k + 1).is_some_and(|t| matches!(t.norm.as_str(), "فيما" | "بينما" | "حيث" | "في حين"))
+        {
             return k;
         }
         if let Some(q) = cx.quotes.opening_at(k) {
@@ -348,9 +367,14 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 let entry = &cx.lex.cues[cm.entry];
                 // So do homographs that are not speech here: «عبر القنوات» (via), «بين الطرفين»
                 // (between) — a verb that needs a preposition or a clause and has none.
-                let needs_prep = entry.frame == Frame::Np && entry.prep.as_deref().is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
-                let needs_clause = matches!(entry.frame, Frame::Clause | Frame::Relay) && !opens_within(cx, k + 1, sent_end, 8);
-                let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1) || entry.kind == CueKind::Question || needs_prep || needs_clause;
+                let needs_prep = entry.frame == Frame::Np
+                    && entry.prep.as_deref().is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
+                let needs_clause =
+                    matches!(entry.frame, Frame::Clause | Frame::Relay) && !opens_within(cx, k + 1, sent_end, 8);
+                let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1)
+                    || entry.kind == CueKind::Question
+                    || needs_prep
+                    || needs_clause;
                 if own_clause && !silent && (!nested || cm.conj || participle) {
                     return cut_back(cx, start, k);
                 }
@@ -358,7 +382,8 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             if let Some((e, joined, needs)) = cx.lex.attribution_at(cx.toks, k) {
                 // «، وفقاً لأحد المصادر» ends the content; «، حسب القانون» does not.
                 let (e, joined) = if needs == Needs::Verb { (e + 1, false) } else { (e, joined) };
-                let speaker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, e, sent_end, joined).is_some_and(|m| cx.plausible(&m));
+                let speaker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, e, sent_end, joined)
+                    .is_some_and(|m| cx.plausible(&m));
                 if speaker && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
                     return k;
                 }
@@ -415,7 +440,12 @@ fn cut_back(cx: &Ctx, start: usize, k: usize) -> usize {
 /// The byte range of tokens `a..b`, trimmed of punctuation at both ends (quotation marks are kept
 /// when they close a quotation that the range opens, and dropped otherwise).
 fn span(cx: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-    let trim = |t: &Token| matches!(t.kind, TokKind::Comma | TokKind::Colon | TokKind::End | TokKind::Para | TokKind::Quote(_) | TokKind::Other);
+    let trim = |t: &Token| {
+        matches!(
+            t.kind,
+            TokKind::Comma | TokKind::Colon | TokKind::End | TokKind::Para | TokKind::Quote(_) | TokKind::Other
+        )
+    };
     while a < b && trim(&cx.toks[a]) {
         a += 1;
     }
@@ -446,7 +476,9 @@ fn kind_of(cx: &Ctx, cue_kind: CueKind, a: usize, b: usize) -> StatementKind {
         let w = w.strip_prefix("ال").unwrap_or(w);
         cx.lex.is(w, Gram::Accusation)
     };
-    if words.first().is_some_and(|w| w.starts_with("رفض") || w.starts_with("نفي")) && words.iter().skip(1).take(3).any(|w| accusation(w)) {
+    if words.first().is_some_and(|w| w.starts_with("رفض") || w.starts_with("نفي"))
+        && words.iter().skip(1).take(3).any(|w| accusation(w))
+    {
         return StatementKind::Denial;
     }
     if cx.lex.has_denial_phrase(&words) {

@@ -16,7 +16,12 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
         return None;
     }
     let w = &cx.toks[v].norm;
-    if is_definite_word(w) || cx.lex.entity_at(cx.toks, v).is_some() || cx.lex.is(w, Gram::Stop) || cx.lex.is(w, Gram::Prep) || cx.lex.is(w, Gram::Aux) {
+    if is_definite_word(w)
+        || cx.lex.entity_at(cx.toks, v).is_some()
+        || cx.lex.is(w, Gram::Stop)
+        || cx.lex.is(w, Gram::Prep)
+        || cx.lex.is(w, Gram::Aux)
+    {
         return None;
     }
     let end = cx.sentence_end(i);
@@ -52,7 +57,9 @@ pub(super) fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
     let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
     // «وأصدر المفتش العام بياناً»: a word after a title is a name only if the text repeats it
     // or it has a first name too.
-    let name_ok = m.name_toks.is_some_and(|(a, b)| b - a >= 2 || cx.freq.get(cx.toks[b - 1].norm.as_str()).copied().unwrap_or(0) >= 2);
+    let name_ok = m
+        .name_toks
+        .is_some_and(|(a, b)| b - a >= 2 || cx.freq.get(cx.toks[b - 1].norm.as_str()).copied().unwrap_or(0) >= 2);
     (m.class == Some(EntityClass::Title) && !m.name.is_empty() && name_ok).then_some(m)
 }
 
@@ -88,7 +95,12 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
                 b -= 1;
                 continue;
             }
-            if cx.tags[b - 1].that.is_some() || cx.lex.is(w, Gram::Conj) || cx.lex.is(w, Gram::Aux) || w == "و" || w == "ف" {
+            if cx.tags[b - 1].that.is_some()
+                || cx.lex.is(w, Gram::Conj)
+                || cx.lex.is(w, Gram::Aux)
+                || w == "و"
+                || w == "ف"
+            {
                 at_boundary = true;
                 break;
             }
@@ -97,7 +109,11 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             }
             words += 1;
         } else if matches!(t.kind, TokKind::Colon)
-            || matches!(t.kind, TokKind::Quote(_)) && cx.quotes.opening_at(b - 1).is_none() && !cx.in_quote(b - 1) && words == 0 && cx.quotes.closing_at(b - 1).is_none_or(|q| q.close - q.open > 5)
+            || matches!(t.kind, TokKind::Quote(_))
+                && cx.quotes.opening_at(b - 1).is_none()
+                && !cx.in_quote(b - 1)
+                && words == 0
+                && cx.quotes.closing_at(b - 1).is_none_or(|q| q.close - q.open > 5)
         {
             // A quotation ends right before the verb («"…"، قال»); a short quoted name
             // («وكانت صحيفة "المصري اليوم" ذكرت») is part of the subject.
@@ -125,7 +141,10 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     // («وأصدر المفتش العام بياناً أكد فيه …»): its subject is not before this cue.
     let first = &cx.toks[b].norm;
     if let Some(rest) = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')) {
-        if !is_definite_word(rest) && cx.lex.entity_at(cx.toks, b).is_none() && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2 {
+        if !is_definite_word(rest)
+            && cx.lex.entity_at(cx.toks, b).is_none()
+            && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2
+        {
             return None;
         }
     }
@@ -162,10 +181,15 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     for back in 1..=4 {
         let Some(a) = end.checked_sub(back) else { break };
         // Not past a word that opens an attribution or a prepositional phrase («وفق غوريا الذي»).
-        if !cx.toks[a].is_word() || cx.lex.attribution_at(cx.toks, a).is_some() || cx.lex.is(&cx.toks[a].norm, Gram::Prep) {
+        if !cx.toks[a].is_word()
+            || cx.lex.attribution_at(cx.toks, a).is_some()
+            || cx.lex.is(&cx.toks[a].norm, Gram::Prep)
+        {
             break;
         }
-        let strip = cx.toks[a].norm.starts_with('ل') && cx.lex.entity_at(cx.toks, a).is_none_or(|e| e.2 == 1) && cx.toks[a].norm.chars().count() > 3;
+        let strip = cx.toks[a].norm.starts_with('ل')
+            && cx.lex.entity_at(cx.toks, a).is_none_or(|e| e.2 == 1)
+            && cx.toks[a].norm.chars().count() > 3;
         for strip_l in [false, strip] {
             if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, end, strip_l) {
                 if m.tok_end == end && (m.class.is_some() || cx.plausible(&m) || !m.name.is_empty() && strip_l) {
@@ -180,5 +204,96 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
 /// A bare name right after إن / أن is the subject of the clause (إن بايدن أبلغ …), even when the
 /// text names it only once.
 pub(super) fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
-    m.tok_start > 0 && cx.tags[m.tok_start - 1].that == Some(false) && !m.name.is_empty() && m.tok_end - m.tok_start <= 3
+    m.tok_start > 0
+        && cx.tags[m.tok_start - 1].that == Some(false)
+        && !m.name.is_empty()
+        && m.tok_end - m.tok_start <= 3
+}
+
+/// The subject after the verb (قال الرئيس الروسي فلاديمير بوتين إن …), if the phrase there is
+/// believable as one: a title, a body, a recurring name, or anything right before the clause.
+pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry, sent_end: usize) -> Option<Mention> {
+    let prep = entry.prep.as_deref();
+    let mut p = skip_fillers(cx, i + 1, sent_end, None);
+    // «وأكد كل من الوزير … والسفير …»: the first member speaks (GUIDELINES: «Several
+    // speakers at once»).
+    if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
+        p += 2;
+    }
+    if p >= sent_end || cx.opens_content(p) || prep.is_some_and(|pr| cx.toks[p].norm == pr) {
+        return None;
+    }
+    // The clause, a quotation or a participle of saying follows the phrase at once
+    // («وتابع الكاظمي قائلاً: …»).
+    let opens_after = |m: &Mention| {
+        let next = skip_fillers(cx, m.tok_end, sent_end, prep);
+        next < sent_end && (cx.opens_content(next) || cx.cue(next).is_some_and(|c| c.infl.form == VerbForm::Participle))
+    };
+    let believable = |m: &Mention| {
+        // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
+        let next = skip_fillers(cx, m.tok_end, sent_end, prep);
+        // (Not for «وصف X بأنه …», where what stands before بأن is the object.)
+        let opens = opens_after(m) && entry.frame != Frame::Np;
+        let np_subject = entry.frame == Frame::Np
+            && next < sent_end
+            && cx.toks[m.tok_start].norm.starts_with("ال")
+            && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
+        opens || np_subject || cx.plausible(m)
+    };
+    let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+    // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
+    // one spoken to, not the end of the name (names that start with ل recur: لينيك).
+    if let Some(m) = &parsed {
+        let last = m.tok_end - 1;
+        if m.tok_end - m.tok_start > 1
+            && cx.addressee_end(last, sent_end) == Some(last + 1)
+            && !cx.toks[last].norm.starts_with("لل")
+            && cx.lex.entity_at(cx.toks, last).is_none()
+        {
+            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, last, false);
+        }
+    }
+    // The verb's own preposition ends its subject: «وطالبت منظمة العفو الدولية | بالإفراج».
+    if let (Some(m), Some(pr)) = (&parsed, prep) {
+        let cut = (m.tok_start + 1..m.tok_end).find(|&x| {
+            let w = &cx.toks[x].norm;
+            w == pr || pr.chars().count() == 1 && w.starts_with(pr) && w[pr.len()..].starts_with("ال")
+        });
+        if let Some(x) = cut {
+            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, x, false);
+        }
+    }
+    // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
+    // likely what follows the subject than the subject's name.
+    let once = |k: usize| cx.freq.get(cx.toks[k].norm.as_str()).copied().unwrap_or(0) < 2;
+    for _ in 0..2 {
+        let Some(m) = &parsed else { break };
+        let Some((a, b)) = m.name_toks else { break };
+        // After an honorific (العقيد تامر الرفاعي) the words are a name, said once or not.
+        let honorific =
+            cx.lex.is(cx.toks[a - 1].norm.strip_prefix("ال").unwrap_or(&cx.toks[a - 1].norm), Gram::Honorific);
+        if a == m.tok_start || opens_after(m) || honorific {
+            break;
+        }
+        if b == a + 1 && once(a) {
+            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
+        } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
+            // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
+            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
+        } else {
+            break;
+        }
+    }
+    // «بينما يرجح الهلال الأحمر أن …»: a definite phrase whose last word the parser did
+    // not know (الأحمر), with the clause right after it, is the subject all the same.
+    if let Some(m) = parsed.as_ref().filter(|m| !believable(m) && m.definite && m.name.is_empty() && m.class.is_none())
+    {
+        let opener = (m.tok_end..sent_end.min(m.tok_end + 2)).find(|&x| cx.opens_content(x));
+        if let Some(o) = opener.filter(|&o| {
+            o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && is_definite_word(&cx.toks[x].norm))
+        }) {
+            parsed = Some(mentions::extend_to(cx.text, cx.toks, m, o));
+        }
+    }
+    parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title))
 }

@@ -20,8 +20,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let mut after = i + 1;
     if !cm.conj && cm.infl.form != VerbForm::Participle {
         // A definite noun phrase opening the clause is its subject too (الأهلي ينفي، الحكومة تقول).
-        let definite_subject = |m: &Mention| m.class.is_none() && m.name.is_empty() && m.definite && m.tok_end - m.tok_start <= 3;
-        if let Some(m) = subject_before(cx, i).filter(|m| cx.plausible(m) || after_complementizer(cx, m) || definite_subject(m)) {
+        let definite_subject =
+            |m: &Mention| m.class.is_none() && m.name.is_empty() && m.definite && m.tok_end - m.tok_start <= 3;
+        if let Some(m) =
+            subject_before(cx, i).filter(|m| cx.plausible(m) || after_complementizer(cx, m) || definite_subject(m))
+        {
             rule.push_str("subject before the verb");
             subject = Some(m);
         } else if let Some(m) = antecedent(cx, i) {
@@ -30,85 +33,13 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         }
     }
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
-        let mut p = skip_fillers(cx, i + 1, sent_end, None);
-        // «وأكد كل من الوزير … والسفير …»: the first member speaks (GUIDELINES: «Several
-        // speakers at once»).
-        if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
-            p += 2;
-        }
-        if p < sent_end && !cx.opens_content(p) && prep.is_none_or(|pr| cx.toks[p].norm != pr) {
-            // The clause, a quotation or a participle of saying follows the phrase at once
-            // («وتابع الكاظمي قائلاً: …»).
-            let opens_after = |m: &Mention| {
-                let next = skip_fillers(cx, m.tok_end, sent_end, prep);
-                next < sent_end && (cx.opens_content(next) || cx.cue(next).is_some_and(|c| c.infl.form == VerbForm::Participle))
-            };
-            let believable = |m: &Mention| {
-                // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
-                let next = skip_fillers(cx, m.tok_end, sent_end, prep);
-                // (Not for «وصف X بأنه …», where what stands before بأن is the object.)
-                let opens = opens_after(m) && entry.frame != Frame::Np;
-                let np_subject = entry.frame == Frame::Np
-                    && next < sent_end
-                    && cx.toks[m.tok_start].norm.starts_with("ال")
-                    && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
-                opens || np_subject || cx.plausible(m)
-            };
-            let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
-            // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
-            // one spoken to, not the end of the name (names that start with ل recur: لينيك).
-            if let Some(m) = &parsed {
-                let last = m.tok_end - 1;
-                if m.tok_end - m.tok_start > 1 && cx.addressee_end(last, sent_end) == Some(last + 1) && !cx.toks[last].norm.starts_with("لل") && cx.lex.entity_at(cx.toks, last).is_none() {
-                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, last, false);
-                }
+        if let Some(m) = subject_after(cx, i, entry, sent_end) {
+            after = m.tok_end;
+            rule.push_str("subject after the verb");
+            for u in &mut used[m.tok_start..m.tok_end] {
+                *u = true;
             }
-            // The verb's own preposition ends its subject: «وطالبت منظمة العفو الدولية | بالإفراج».
-            if let (Some(m), Some(pr)) = (&parsed, prep) {
-                let cut = (m.tok_start + 1..m.tok_end).find(|&x| {
-                    let w = &cx.toks[x].norm;
-                    w == pr || pr.chars().count() == 1 && w.starts_with(pr) && w[pr.len()..].starts_with("ال")
-                });
-                if let Some(x) = cut {
-                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, x, false);
-                }
-            }
-            // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
-            // likely what follows the subject than the subject's name.
-            let once = |k: usize| cx.freq.get(cx.toks[k].norm.as_str()).copied().unwrap_or(0) < 2;
-            for _ in 0..2 {
-                let Some(m) = &parsed else { break };
-                let Some((a, b)) = m.name_toks else { break };
-                // After an honorific (العقيد تامر الرفاعي) the words are a name, said once or not.
-                let honorific = cx.lex.is(cx.toks[a - 1].norm.strip_prefix("ال").unwrap_or(&cx.toks[a - 1].norm), Gram::Honorific);
-                if a == m.tok_start || opens_after(m) || honorific {
-                    break;
-                }
-                if b == a + 1 && once(a) {
-                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
-                } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
-                    // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
-                    parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
-                } else {
-                    break;
-                }
-            }
-            // «بينما يرجح الهلال الأحمر أن …»: a definite phrase whose last word the parser did
-            // not know (الأحمر), with the clause right after it, is the subject all the same.
-            if let Some(m) = parsed.as_ref().filter(|m| !believable(m) && m.definite && m.name.is_empty() && m.class.is_none()) {
-                let opener = (m.tok_end..sent_end.min(m.tok_end + 2)).find(|&x| cx.opens_content(x));
-                if let Some(o) = opener.filter(|&o| o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && is_definite_word(&cx.toks[x].norm))) {
-                    parsed = Some(mentions::extend_to(cx.text, cx.toks, m, o));
-                }
-            }
-            if let Some(m) = parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title)) {
-                after = m.tok_end;
-                rule.push_str("subject after the verb");
-                for u in &mut used[m.tok_start..m.tok_end] {
-                    *u = true;
-                }
-                subject = Some(m);
-            }
+            subject = Some(m);
         }
     }
     // «كشف أحد محامي رونالدو، المتهم بعملية اغتصاب …، ما دار …»: a descriptive apposition
@@ -117,7 +48,13 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let seg = after + 1;
         if cx.toks.get(seg).is_some_and(|t| t.is_word() && is_definite_word(&t.norm)) {
             let mut e = seg;
-            while e < sent_end && e - seg < 12 && cx.toks[e].kind != TokKind::Comma && cx.cue(e).is_none() && cx.tags[e].that.is_none() && cx.quotes.opening_at(e).is_none() {
+            while e < sent_end
+                && e - seg < 12
+                && cx.toks[e].kind != TokKind::Comma
+                && cx.cue(e).is_none()
+                && cx.tags[e].that.is_none()
+                && cx.quotes.opening_at(e).is_none()
+            {
                 e += 1;
             }
             if e < sent_end && e > seg + 1 && cx.toks[e].kind == TokKind::Comma {
@@ -128,7 +65,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // «ونقلت الصحيفة عن رايت قولها: …»: the one quoted is the speaker (GUIDELINES: «An outlet
     // passing on a named person's words»).
     if entry.frame == Frame::Relay && after < sent_end && prep.is_some_and(|p| cx.toks[after].norm == p) {
-        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false).filter(|m| cx.plausible(m) || !m.name.is_empty()) {
+        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false)
+            .filter(|m| cx.plausible(m) || !m.name.is_empty())
+        {
             let mut a = src.tok_end;
             if cx.toks.get(a).is_some_and(|t| t.norm.starts_with("قول")) {
                 a += 1;
@@ -154,7 +93,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             k = skip_fillers(cx, src.tok_end, sent_end, prep);
             // A named person passed on by an outlet is the speaker (GUIDELINES: «An outlet passing
             // on a named person's words»); anonymous sources leave the outlet as speaker.
-            if !src.name.is_empty() && src.class != Some(EntityClass::Anonymous) && src.class != Some(EntityClass::Media) && subject.as_ref().is_some_and(|s| s.class == Some(EntityClass::Media)) {
+            if !src.name.is_empty()
+                && src.class != Some(EntityClass::Anonymous)
+                && src.class != Some(EntityClass::Media)
+                && subject.as_ref().is_some_and(|s| s.class == Some(EntityClass::Media))
+            {
                 subject = Some(src);
                 rule.push_str(", passed on by an outlet");
             }
@@ -166,8 +109,13 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let mut j = k;
         // Questions and verbs with an object pronoun in between are clauses of their own
         // («في بيان أرسلته شركة …، ونشرته الصحف …، بأن …»): the search passes them.
-        let passable = |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question || c.enclitic);
-        while j < sent_end && j - k < 24 && (cx.cue(j).is_none() || passable(j)) && cx.lex.attribution_at(cx.toks, j).is_none() {
+        let passable =
+            |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question || c.enclitic);
+        while j < sent_end
+            && j - k < 24
+            && (cx.cue(j).is_none() || passable(j))
+            && cx.lex.attribution_at(cx.toks, j).is_none()
+        {
             if let Some(q) = cx.quotes.opening_at(j) {
                 // A short quotation after a word is a name or a term («شركة "جيستيفوت"»), not
                 // the content; anything else is.
@@ -197,7 +145,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // 2. The content.
     // A colon and a quotation soon after the subject carry the content whatever the frame
     // («وأعرب العضو الجمهوري …: «…»»).
-    let colon_quote = (k..sent_end.min(k + 24)).find(|&j| cx.toks[j].kind == TokKind::Colon && cx.quotes.opening_at(j + 1).is_some() && (k..j).all(|x| cx.cue(x).is_none()));
+    let colon_quote = (k..sent_end.min(k + 24)).find(|&j| {
+        cx.toks[j].kind == TokKind::Colon
+            && cx.quotes.opening_at(j + 1).is_some()
+            && (k..j).all(|x| cx.cue(x).is_none())
+    });
     if let Some(j) = colon_quote {
         k = j;
     }
@@ -252,7 +204,10 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // clause ends with the clause, at its comma.
     if i > 0 && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين") && form != Form::Direct {
         let first = cx.toks.partition_point(|t| t.start < content.0);
-        if let Some(c) = (first..cx.toks.len()).take_while(|&c| cx.toks[c].end <= content.1).find(|&c| cx.toks[c].kind == TokKind::Comma && !cx.in_quote(c)) {
+        if let Some(c) = (first..cx.toks.len())
+            .take_while(|&c| cx.toks[c].end <= content.1)
+            .find(|&c| cx.toks[c].kind == TokKind::Comma && !cx.in_quote(c))
+        {
             if let Some(shorter) = span(cx, first, c) {
                 content = shorter;
             }
@@ -268,13 +223,16 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let dismissal = kind_of(cx, CueKind::Claim, ca, cb) == StatementKind::Denial;
     // Quoted words count as much as a clause («وحذر من "التبعات السلبية" للحرب …»).
     let quoted_words = form == Form::Mixed;
-    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal && !quoted_words {
+    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal && !quoted_words
+    {
         return None;
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
     if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
         // «وتابع الكاظمي قائلاً: …»: the subject named here speaks through the participle.
-        if let Some(m) = subject.filter(|m| cx.cue(skip_fillers(cx, m.tok_end, sent_end, None)).is_some_and(|c| c.infl.form == VerbForm::Participle)) {
+        if let Some(m) = subject.filter(|m| {
+            cx.cue(skip_fillers(cx, m.tok_end, sent_end, None)).is_some_and(|c| c.infl.form == VerbForm::Participle)
+        }) {
             return Some(Event::Seen(m, cx.toks[cx.sentence_start(i)].start));
         }
         return None;

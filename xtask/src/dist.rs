@@ -141,8 +141,7 @@ fn copy_seeds(from: &Path, to: &Path) -> Result<usize, String> {
     names.sort();
     let mut json = String::from("[\n");
     for (i, name) in names.iter().enumerate() {
-        let text = std::fs::read_to_string(from.join(name))
-            .map_err(|e| format!("cannot read seed {name}: {e}"))?;
+        let text = std::fs::read_to_string(from.join(name)).map_err(|e| format!("cannot read seed {name}: {e}"))?;
         std::fs::write(to.join(name), &text).map_err(|e| format!("cannot write seed {name}: {e}"))?;
         let title: Vec<&str> = text.split_whitespace().take(8).collect();
         json.push_str(&format!(

@@ -17,7 +17,9 @@ pub fn serve_cmd(build: bool) -> Result<(), String> {
         Err(_) => 8080,
     };
     let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
-        format!("cannot listen on 127.0.0.1:{port}: {e}\n  is another server running there? set PORT to use another port")
+        format!(
+            "cannot listen on 127.0.0.1:{port}: {e}\n  is another server running there? set PORT to use another port"
+        )
     })?;
     let addr = listener.local_addr().map_err(|e| e.to_string())?;
     println!("\nisnad: serving {} at http://{addr}/  (Ctrl-C to stop)", dir.display());
@@ -26,9 +28,7 @@ pub fn serve_cmd(build: bool) -> Result<(), String> {
 
 /// Serves `root` on `listener` until the process ends. `log`: one line per request on stderr.
 pub fn serve(listener: TcpListener, root: PathBuf, log: bool) -> Result<(), String> {
-    let root = root
-        .canonicalize()
-        .map_err(|e| format!("cannot serve {}: {e}", root.display()))?;
+    let root = root.canonicalize().map_err(|e| format!("cannot serve {}: {e}", root.display()))?;
     for conn in listener.incoming() {
         let Ok(stream) = conn else { continue };
         let root = root.clone();

@@ -43,11 +43,7 @@ pub fn test_cmd(args: &[String]) -> Result<(), String> {
     if failed.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "test steps failed: {} (re-run one with `cargo xtask test {}`)",
-            failed.join(", "),
-            failed[0]
-        ))
+        Err(format!("test steps failed: {} (re-run one with `cargo xtask test {}`)", failed.join(", "), failed[0]))
     }
 }
 

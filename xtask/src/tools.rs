@@ -31,9 +31,7 @@ pub fn wasm_target() -> Result<(), String> {
         None => {
             // No rustup: the target may still be there (e.g. a distro Rust with its std for wasm).
             let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]));
-            let have = sysroot.map_or(false, |s| {
-                Path::new(s.trim()).join("lib/rustlib").join(WASM_TARGET).is_dir()
-            });
+            let have = sysroot.map_or(false, |s| Path::new(s.trim()).join("lib/rustlib").join(WASM_TARGET).is_dir());
             if have {
                 Ok(())
             } else {
@@ -49,8 +47,7 @@ pub fn wasm_target() -> Result<(), String> {
 /// The version of the `wasm-bindgen` crate that Cargo.lock pins: the CLI must be the same.
 pub fn locked_wasm_bindgen_version() -> Result<String, String> {
     let lock_path = root().join("Cargo.lock");
-    let lock = std::fs::read_to_string(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock = std::fs::read_to_string(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == "name = \"wasm-bindgen\"" {
@@ -185,9 +182,7 @@ pub fn npm_packages() -> Result<(), String> {
     }
     let sub = if lock.is_file() { "ci" } else { "install" };
     run(
-        Command::new("npm")
-            .args([sub, "--no-audit", "--no-fund"])
-            .current_dir(&top),
+        Command::new("npm").args([sub, "--no-audit", "--no-fund"]).current_dir(&top),
         &format!("run it by hand in {}: npm {sub}", top.display()),
     )
 }

@@ -5,10 +5,7 @@ use std::process::{Command, Stdio};
 
 /// The repository's top directory (the parent of xtask/).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask/ has a parent directory")
-        .to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask/ has a parent directory").to_path_buf()
 }
 
 /// `cargo`, as the one that runs us (so `cargo +toolchain xtask` keeps its toolchain).
@@ -74,8 +71,7 @@ pub fn which(name: &str) -> Option<PathBuf> {
 pub fn copy_dir(from: &Path, to: &Path) -> Result<u64, String> {
     std::fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
     let mut n = 0;
-    let entries =
-        std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    let entries = std::fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
     for entry in entries {
         let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
         let ty = entry.file_type().map_err(|e| format!("{}: {e}", entry.path().display()))?;
@@ -83,9 +79,8 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<u64, String> {
         if ty.is_dir() {
             n += copy_dir(&entry.path(), &dest)?;
         } else if ty.is_file() {
-            std::fs::copy(entry.path(), &dest).map_err(|e| {
-                format!("cannot copy {} to {}: {e}", entry.path().display(), dest.display())
-            })?;
+            std::fs::copy(entry.path(), &dest)
+                .map_err(|e| format!("cannot copy {} to {}: {e}", entry.path().display(), dest.display()))?;
             n += 1;
         }
     }
