@@ -169,7 +169,7 @@ pub fn npm_packages() -> Result<(), String> {
         (Some(_), None) => true,
         _ => false,
     };
-    let complete = ["binaryen/package.json", "playwright-core/package.json"]
+    let complete = ["binaryen/package.json", "playwright-core/package.json", "axe-core/package.json"]
         .iter()
         .all(|p| top.join("node_modules").join(p).is_file());
     if fresh && complete {
