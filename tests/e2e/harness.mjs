@@ -84,7 +84,7 @@ export async function openPage(browser, base, options = {}) {
     problems.dialogs.push(`${d.type()}: ${d.message()}`);
     await d.dismiss();
   });
-  page.on('request', (r) => {
+  context.on('request', (r) => {
     problems.requests.push(r.url());
     const u = new URL(r.url());
     // data: URLs (the empty favicon) stay in the page; everything else must be same-origin.
@@ -96,6 +96,18 @@ export async function openPage(browser, base, options = {}) {
     timeout: 15000,
   });
   return { context, page, problems };
+}
+
+/**
+ * The analysis of `text` by the library itself, in the page (its own instance of the bindings;
+ * the page's engine runs in a worker).
+ */
+export async function analyzeInPage(page, text) {
+  return page.evaluate(async (t) => {
+    const m = await import('./pkg/isnad.js');
+    await m.default();
+    return m.analyze(t);
+  }, text);
 }
 
 /** Replaces the textarea's text as a paste would (one input event). */

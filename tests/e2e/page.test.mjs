@@ -1,7 +1,7 @@
 // End-to-end tests of dist/ in headless Chromium: the page, the wasm and the seeds together.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, setText, seed } from './harness.mjs';
+import { startServer, launchBrowser, openPage, setText, seed, analyzeInPage } from './harness.mjs';
 
 const SEED_000 = '000_04b6d5a339be90df.txt';
 
@@ -132,15 +132,9 @@ test('spans are UTF-16: text before the article with emoji keeps highlights alig
     const text = '😀👍🏽 ' + (await seed(SEED_000));
     await setText(page, text);
     await page.waitForSelector('#statements > li[data-kind]');
-    const bad = await page.evaluate(async (t) => {
-      const { analyze } = await import('./pkg/isnad.js');
-      const a = analyze(t);
-      const spans = [
-        ...a.statements.flatMap((s) => [s.cue, s.content]),
-        ...a.speakers.flatMap((s) => s.mentions),
-      ];
-      return spans.filter((s) => t.slice(s.start, s.end) !== s.text);
-    }, text);
+    const a = await analyzeInPage(page, text);
+    const spans = [...a.statements.flatMap((s) => [s.cue, s.content]), ...a.speakers.flatMap((s) => s.mentions)];
+    const bad = spans.filter((s) => text.slice(s.start, s.end) !== s.text);
     assert.deepEqual(bad, []);
     assert.equal(await page.isHidden('#error'), true);
     assertClean(problems);
@@ -216,7 +210,7 @@ test('a long text (seed 000 twenty times) is analyzed and drawn in reasonable ti
   try {
     const one = await seed(SEED_000);
     const text = Array(20).fill(one).join('\n\n');
-    const perSeed = await page.evaluate(async (t) => (await import('./pkg/isnad.js')).analyze(t).statements.length, one);
+    const perSeed = (await analyzeInPage(page, one)).statements.length;
     const t0 = Date.now();
     await setText(page, text);
     await page.waitForFunction((n) => document.querySelectorAll('#statements > li').length >= n, 20 * perSeed, {

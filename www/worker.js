@@ -1,0 +1,104 @@
+// isnad's analysis worker: the body of a module worker.
+//
+// Not a module on its own. The page builds the worker's source by appending this file to the
+// wasm-bindgen bindings (pkg/isnad.js), so that `initSync`, `analyze` and `version` below are the
+// bindings' own top-level functions, and starts it from a blob: URL. Why one blob instead of a
+// worker file that imports pkg/isnad.js: the same source then works in the single-file build
+// (dist/isnad.html, opened from disk, where nothing can be fetched), and a worker restarted after
+// a cancelled run or a crash costs no request at all.
+//
+// Messages in:  {type: 'init', module}        a compiled WebAssembly.Module (compiled once by the page)
+//               {type: 'analyze', seq, text}
+// Messages out: {type: 'ready', version}
+//               {type: 'progress', seq, done, total}   (only for texts cut into pieces)
+//               {type: 'result', seq, analysis, ms}
+//               {type: 'error', seq, message}          (seq is null when init failed)
+
+/** Texts up to this many UTF-16 units are analyzed in one call: the normal case, any article. */
+const ONE_SHOT_MAX = 300_000;
+/** Longer texts are cut into pieces of about this size, at paragraph ends, to report progress. */
+const PIECE = 100_000;
+
+/**
+ * Cuts a long text into [start, end) pieces that end at a paragraph break (or, lacking one
+ * nearby, at a space), so no sentence is split and every piece can be analyzed on its own.
+ */
+function pieces(text) {
+  const out = [];
+  let start = 0;
+  while (text.length - start > PIECE * 1.5) {
+    const from = start + PIECE;
+    let cut = text.indexOf('\n', from);
+    if (cut < 0 || cut > from + PIECE) cut = text.indexOf(' ', from);
+    if (cut < 0) break;
+    out.push([start, cut + 1]);
+    start = cut + 1;
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+const shift = (span, by) => ({ start: span.start + by, end: span.end + by, text: span.text });
+
+/**
+ * Analyzes a long text piece by piece and joins the results: spans moved by the piece's offset,
+ * one speaker per (kind, name) across pieces, statements renumbered in text order.
+ * Attribution does not cross a piece boundary (a pronoun's antecedent in an earlier piece is
+ * not seen), which is why this is used only beyond ONE_SHOT_MAX.
+ */
+function analyzeInPieces(text, seq) {
+  const parts = pieces(text);
+  const speakers = [];
+  const byKey = new Map();
+  const statements = [];
+  const diagnostics = new Set();
+  parts.forEach(([start, end], i) => {
+    const a = analyze(text.slice(start, end));
+    const ids = a.speakers.map((sp) => {
+      const key = `${sp.kind}\u0000${sp.name}`;
+      let id = byKey.get(key);
+      if (id === undefined) {
+        id = speakers.length;
+        byKey.set(key, id);
+        speakers.push({ id, name: sp.name, role: sp.role, kind: sp.kind, mentions: [] });
+      }
+      if (!speakers[id].role && sp.role) speakers[id].role = sp.role;
+      for (const m of sp.mentions) speakers[id].mentions.push(shift(m, start));
+      return id;
+    });
+    for (const st of a.statements) {
+      statements.push({
+        ...st,
+        id: statements.length,
+        speaker: ids[st.speaker],
+        cue: shift(st.cue, start),
+        content: shift(st.content, start),
+      });
+    }
+    for (const d of a.diagnostics) diagnostics.add(d);
+    self.postMessage({ type: 'progress', seq, done: i + 1, total: parts.length });
+  });
+  return { speakers, statements, diagnostics: [...diagnostics] };
+}
+
+self.onmessage = (e) => {
+  const msg = e.data;
+  if (msg.type === 'init') {
+    try {
+      initSync({ module: msg.module });
+      self.postMessage({ type: 'ready', version: version() });
+    } catch (err) {
+      self.postMessage({ type: 'error', seq: null, message: String(err?.message ?? err) });
+    }
+  } else if (msg.type === 'analyze') {
+    const t0 = performance.now();
+    try {
+      const analysis = msg.text.length > ONE_SHOT_MAX ? analyzeInPieces(msg.text, msg.seq) : analyze(msg.text);
+      self.postMessage({ type: 'result', seq: msg.seq, analysis, ms: performance.now() - t0 });
+    } catch (err) {
+      // A trap or a panic in the wasm: the page reports it and starts a fresh worker, since the
+      // module's memory may be left in a broken state.
+      self.postMessage({ type: 'error', seq: msg.seq, message: String(err?.message ?? err) });
+    }
+  }
+};
