@@ -4,9 +4,11 @@
 //!   cargo xtask dist            build the page into dist/
 //!   cargo xtask serve           dist, then serve dist/ at http://127.0.0.1:8080 (PORT to change)
 //!   cargo xtask test [STEP..]   every test: native, wasm-node, wasm-browser, e2e
+//!   cargo xtask bench           the browser benchmark and dist/ sizes (see BENCHMARKS.md)
 //!
 //! Each tool is installed only when missing (see `tools.rs`).
 
+mod bench;
 mod dist;
 mod serve;
 mod test;
@@ -27,6 +29,8 @@ commands:
                          wasm-browser  tests/wasm.rs in headless Chromium
                          e2e           cargo xtask dist, then tests/e2e/ in headless Chromium
   setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm packages)
+  bench [--no-dist] [--runs N] [--cold N]
+                       dist, then time the JS API in headless Chromium and size dist/ (BENCHMARKS.md)
 
 Tools are installed only when missing: the wasm32 target (rustup), wasm-bindgen-cli at the
 version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), and the npm
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
         },
         Some("test") => test::test_cmd(&args[1..]),
         Some("setup") if args.len() == 1 => tools::setup_all(),
+        Some("bench") => bench::bench_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
