@@ -12,7 +12,7 @@
 // textContent / createTextNode / attribute values, never through an HTML parser
 // (tests/e2e/lint.test.mjs fails the build if one is used anywhere in www/).
 //
-// Two ways to run: served (index.html fetches pkg/isnad.js, worker.js and the wasm from its
+// Two ways to run: served (index.html fetches pkg/isnad_no_modules.js, worker.js and the wasm from its
 // origin), or as the single file dist/isnad.html, where they are inlined in data blocks
 // (#isnad-bindings, #isnad-worker, #isnad-wasm, #isnad-seeds) and nothing is fetched.
 
@@ -179,7 +179,7 @@ async function fetchText(path) {
 
 /** The worker's source: the bindings, then the worker body (see worker.js). */
 async function workerSource() {
-  const bindings = inline('isnad-bindings') ?? (await fetchText('pkg/isnad.js'));
+  const bindings = inline('isnad-bindings') ?? (await fetchText('pkg/isnad_no_modules.js'));
   const body = inline('isnad-worker') ?? (await fetchText('worker.js'));
   return `${bindings}\n${body}`;
 }
@@ -202,7 +202,7 @@ class Engine {
   /** Starts a worker; resolves to the library's version once it has instantiated the wasm. */
   start() {
     this.worker?.terminate();
-    const worker = new Worker(this.sourceUrl, { type: 'module', name: 'isnad-analysis' });
+    const worker = new Worker(this.sourceUrl, { name: 'isnad-analysis' });
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
       worker.onmessage = (e) => {
@@ -353,8 +353,8 @@ function segment(text, analysis, problems) {
 
 /** Yields to the event loop so that no task runs long (input, paint and scroll go on). */
 const yieldNow = () => new Promise((resolve) => setTimeout(resolve, 0));
-/** Work done between two yields, in ms: well under the 50 ms of a "long task". */
-const SLICE_MS = 12;
+/** Work done between two yields, in ms: far under the 200 ms a user notices as a freeze. */
+const SLICE_MS = 30;
 
 /** Runs `fn` over `items`, yielding every SLICE_MS; stops early when `alive()` turns false. */
 async function sliced(items, fn, alive) {
@@ -376,6 +376,8 @@ async function sliced(items, fn, alive) {
  * keyboard stop (roving tabindex: one Tab stop, arrows move on).
  */
 async function renderReading(container, text, analysis, problems, alive) {
+  await yieldNow();
+  if (!alive()) return false;
   const runs = segment(text, analysis, problems);
   container.replaceChildren();
   let para = el('div', 'para');
@@ -810,6 +812,8 @@ function start() {
     } finally {
       clearTimeout(slow);
     }
+    // The result's message was a task of its own; drawing starts in the next one.
+    await yieldNow();
     if (!alive()) return;
     clearError(view);
     state.text = text;
@@ -819,6 +823,8 @@ function start() {
     if (!done) return;
     view.progress.hidden = true;
     setExport(text.trim() !== '');
+    // For tests and tools: which run is drawn, and the length of the text it analyzed.
+    document.documentElement.dataset.analyzedLength = String(text.length);
     document.documentElement.dataset.analyzed = String(gen);
   };
 
@@ -901,7 +907,15 @@ function start() {
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape') hideTip(view);
   });
-  window.addEventListener('scroll', () => hideTip(view), { passive: true });
+  // The tooltip follows its highlight when the page scrolls.
+  window.addEventListener(
+    'scroll',
+    () => {
+      const m = view.reading.querySelector('[aria-describedby="tip"]');
+      if (m && !view.tip.hidden) showTip(view, state.analysis, m);
+    },
+    { passive: true },
+  );
 
   // Export.
   view.copyJson.addEventListener('click', async () => {

@@ -15,7 +15,7 @@ const CORE = [
   'style.css',
   'manifest.webmanifest',
   'icon.svg',
-  'pkg/isnad.js',
+  'pkg/isnad_no_modules.js',
   'pkg/isnad_bg.wasm',
   'seeds/index.json',
 ];

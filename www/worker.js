@@ -1,11 +1,11 @@
-// isnad's analysis worker: the body of a module worker.
+// isnad's analysis worker: the body of a classic worker.
 //
-// Not a module on its own. The page builds the worker's source by appending this file to the
-// wasm-bindgen bindings (pkg/isnad.js), so that `initSync`, `analyze` and `version` below are the
-// bindings' own top-level functions, and starts it from a blob: URL. Why one blob instead of a
-// worker file that imports pkg/isnad.js: the same source then works in the single-file build
-// (dist/isnad.html, opened from disk, where nothing can be fetched), and a worker restarted after
-// a cancelled run or a crash costs no request at all.
+// Not a script on its own. The page builds the worker's source by appending this file to the
+// wasm-bindgen `no-modules` bindings (pkg/isnad_no_modules.js, which define the global
+// `wasm_bindgen`) and starts it from a blob: URL. Why one blob instead of a worker file that loads
+// the bindings: the same source then works in the single-file build (dist/isnad.html opened from
+// disk, where nothing can be fetched and module workers cannot start from a blob: URL), and a
+// worker restarted after a cancelled run or a crash costs no request at all.
 //
 // Messages in:  {type: 'init', module}        a compiled WebAssembly.Module (compiled once by the page)
 //               {type: 'analyze', seq, text}
@@ -53,7 +53,7 @@ function analyzeInPieces(text, seq) {
   const statements = [];
   const diagnostics = new Set();
   parts.forEach(([start, end], i) => {
-    const a = analyze(text.slice(start, end));
+    const a = wasm_bindgen.analyze(text.slice(start, end));
     const ids = a.speakers.map((sp) => {
       const key = `${sp.kind}\u0000${sp.name}`;
       let id = byKey.get(key);
@@ -85,15 +85,15 @@ self.onmessage = (e) => {
   const msg = e.data;
   if (msg.type === 'init') {
     try {
-      initSync({ module: msg.module });
-      self.postMessage({ type: 'ready', version: version() });
+      wasm_bindgen.initSync({ module: msg.module });
+      self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
     } catch (err) {
       self.postMessage({ type: 'error', seq: null, message: String(err?.message ?? err) });
     }
   } else if (msg.type === 'analyze') {
     const t0 = performance.now();
     try {
-      const analysis = msg.text.length > ONE_SHOT_MAX ? analyzeInPieces(msg.text, msg.seq) : analyze(msg.text);
+      const analysis = msg.text.length > ONE_SHOT_MAX ? analyzeInPieces(msg.text, msg.seq) : wasm_bindgen.analyze(msg.text);
       self.postMessage({ type: 'result', seq: msg.seq, analysis, ms: performance.now() - t0 });
     } catch (err) {
       // A trap or a panic in the wasm: the page reports it and starts a fresh worker, since the

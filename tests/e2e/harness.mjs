@@ -20,12 +20,17 @@ const MIME = {
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.wasm': 'application/wasm',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts serving dist/ (or uses ISNAD_BASE_URL); returns { base, close }. */
-export async function startServer() {
-  if (process.env.ISNAD_BASE_URL) {
+/**
+ * Starts serving dist/ (or uses ISNAD_BASE_URL, unless `own`: a server this test can stop);
+ * returns { base, close }.
+ */
+export async function startServer({ own = false } = {}) {
+  if (process.env.ISNAD_BASE_URL && !own) {
     return { base: process.env.ISNAD_BASE_URL.replace(/\/$/, ''), close: async () => {} };
   }
   if (!existsSync(join(DIST, 'index.html'))) {

@@ -180,11 +180,11 @@ test('an analysis that throws is reported in the page, and the next edit recover
   const p = await ctx.newPage();
   try {
     // The real bindings, with analyze() made to throw on one word.
-    await p.route('**/pkg/isnad.js', async (route) => {
+    await p.route('**/pkg/isnad_no_modules.js', async (route) => {
       const res = await route.fetch();
       const body = (await res.text()).replace(
-        'export function analyze(text) {',
-        "export function analyze(text) { if (text.includes('BOOM')) throw new Error('boom from the test');",
+        'function analyze(text) {',
+        "function analyze(text) { if (text.includes('BOOM')) throw new Error('boom from the test');",
       );
       assert.ok(body.includes('boom from the test'), 'the bindings still export analyze(text)');
       await route.fulfill({ response: res, body });

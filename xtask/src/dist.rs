@@ -1,7 +1,10 @@
 //! `cargo xtask dist`: the page, ready to serve, in dist/.
 //!
 //! dist/index.html, app.js, style.css   copied from www/
-//! dist/pkg/isnad.js, isnad_bg.wasm      wasm-bindgen `web` output, wasm-opt -Oz'd
+//! dist/pkg/isnad.js, isnad_bg.wasm      wasm-bindgen `web` output, wasm-opt -Oz'd (the JS API)
+//! dist/pkg/isnad_no_modules.js          the `no-modules` bindings of the same wasm, for the page's
+//!                                       worker: a classic script, because module workers cannot
+//!                                       start from a blob: URL in a page opened from file://
 //! dist/seeds/*.txt, seeds/index.json    the seed articles and their list, for the page's buttons
 //! dist/isnad.html                       all of the above in one file that works from file://
 
@@ -67,6 +70,18 @@ pub fn dist() -> Result<PathBuf, String> {
             .arg(&wasm_in),
         "wasm-bindgen failed; check that its version equals the wasm-bindgen crate's in Cargo.lock",
     )?;
+    // The same wasm again, with classic-script bindings (a global `wasm_bindgen`); wasm-bindgen
+    // emits an identical .wasm for both targets, so only the .js is kept.
+    let classic = target_dir().join("isnad-no-modules");
+    run(
+        Command::new(&wasm_bindgen)
+            .args(["--target", "no-modules", "--out-name", "isnad", "--out-dir"])
+            .arg(&classic)
+            .arg(&wasm_in),
+        "wasm-bindgen --target no-modules failed",
+    )?;
+    std::fs::copy(classic.join("isnad.js"), pkg.join("isnad_no_modules.js"))
+        .map_err(|e| format!("cannot copy the no-modules bindings: {e}"))?;
     let wasm = pkg.join("isnad_bg.wasm");
     let raw = size(&wasm)?;
 
@@ -228,7 +243,7 @@ fn single_file(dist: &Path) -> Result<u64, String> {
         return Err("www/style.css contains `</style` and cannot be inlined into isnad.html".into());
     }
     let blocks = [
-        data_block("isnad-bindings", "text/plain", &read("pkg/isnad.js")?)?,
+        data_block("isnad-bindings", "text/plain", &read("pkg/isnad_no_modules.js")?)?,
         data_block("isnad-worker", "text/plain", &read("worker.js")?)?,
         data_block("isnad-wasm", "application/octet-stream", &base64(&wasm))?,
         data_block("isnad-seeds", "application/json", &seeds)?,
