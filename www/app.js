@@ -225,10 +225,13 @@ class Engine {
   answer(m) {
     const p = this.pending;
     if (!p || m.seq !== p.seq) return; // stale
-    if (m.type === 'progress') {
+    if (m.type === 'part') {
+      p.parts.push(m.statements);
+    } else if (m.type === 'progress') {
       p.onProgress?.(m.done / m.total);
     } else if (m.type === 'result') {
       this.pending = null;
+      if (m.analysis.statements === null) m.analysis.statements = p.parts.flat();
       p.resolve({ analysis: m.analysis, ms: m.ms });
     } else if (m.type === 'error') {
       this.fail(new Error(m.message));
@@ -258,7 +261,7 @@ class Engine {
     }
     const seq = ++this.seq;
     return new Promise((resolve, reject) => {
-      const p = { seq, resolve, reject, onProgress, sent: false };
+      const p = { seq, resolve, reject, onProgress, sent: false, parts: [] };
       this.pending = p;
       this.ready.then(
         () => {
@@ -317,7 +320,7 @@ function spanOk(text, span) {
  * which cues, contents and mentions cover it. Flat runs, so overlapping or nested statements
  * need no nested markup, and no run crosses a paragraph.
  */
-function segment(text, analysis, problems) {
+async function segment(text, analysis, problems) {
   const ranges = [];
   for (const st of analysis.statements) {
     for (const part of ['cue', 'content']) {
@@ -330,19 +333,26 @@ function segment(text, analysis, problems) {
       if (spanOk(text, m)) ranges.push({ part: 'mention', sp, start: m.start, end: m.end });
     }
   }
+  await yieldNow();
   const cuts = new Set([0, text.length]);
   for (const r of ranges) {
     cuts.add(r.start);
     cuts.add(r.end);
   }
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) cuts.add(i + 1);
-  const points = [...cuts].sort((a, b) => a - b);
+  const points = Float64Array.from(cuts).sort(); // typed: a numeric sort, and a fast one
   // A sweep over the cut points, keeping the ranges open at each: linear in practice.
   ranges.sort((a, b) => a.start - b.start);
   let next = 0;
   let open = [];
+  await yieldNow();
   const runs = [];
+  let t0 = performance.now();
   for (let i = 0; i + 1 < points.length; i++) {
+    if ((i & 1023) === 1023 && performance.now() - t0 > SLICE_MS) {
+      await yieldNow(); // a 5 MB text has some 100 000 runs
+      t0 = performance.now();
+    }
     const [start, end] = [points[i], points[i + 1]];
     while (next < ranges.length && ranges[next].start <= start) open.push(ranges[next++]);
     if (open.length) open = open.filter((r) => r.end > start);
@@ -354,7 +364,10 @@ function segment(text, analysis, problems) {
 /** Yields to the event loop so that no task runs long (input, paint and scroll go on). */
 const yieldNow = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** Work done between two yields, in ms: far under the 200 ms a user notices as a freeze. */
-const SLICE_MS = 30;
+const SLICE_MS = 15;
+
+/** Beyond this many runs or statements, off-screen parts are left unrendered (style.css `.many`). */
+const MANY = 2000;
 
 /** Runs `fn` over `items`, yielding every SLICE_MS; stops early when `alive()` turns false. */
 async function sliced(items, fn, alive) {
@@ -378,8 +391,10 @@ async function sliced(items, fn, alive) {
 async function renderReading(container, text, analysis, problems, alive) {
   await yieldNow();
   if (!alive()) return false;
-  const runs = segment(text, analysis, problems);
+  const runs = await segment(text, analysis, problems);
+  if (!alive()) return false;
   container.replaceChildren();
+  container.classList.toggle('many', runs.length > MANY);
   let para = el('div', 'para');
   container.append(para);
   const anchored = new Set();
@@ -473,6 +488,7 @@ function renderSpeakers(view, analysis, onPick) {
 async function renderStatements(view, analysis, alive) {
   const list = view.statements;
   list.replaceChildren();
+  list.classList.toggle('many', analysis.statements.length > MANY);
   const frag = document.createDocumentFragment();
   const ok = await sliced(
     analysis.statements,

@@ -10,7 +10,8 @@
 // Messages in:  {type: 'init', module}        a compiled WebAssembly.Module (compiled once by the page)
 //               {type: 'analyze', seq, text}
 // Messages out: {type: 'ready', version}
-//               {type: 'progress', seq, done, total}   (only for texts cut into pieces)
+//               {type: 'part', seq, statements}        (only for texts cut into pieces)
+//               {type: 'progress', seq, done, total}   (idem)
 //               {type: 'result', seq, analysis, ms}
 //               {type: 'error', seq, message}          (seq is null when init failed)
 
@@ -50,7 +51,7 @@ function analyzeInPieces(text, seq) {
   const parts = pieces(text);
   const speakers = [];
   const byKey = new Map();
-  const statements = [];
+  let statements = 0;
   const diagnostics = new Set();
   parts.forEach(([start, end], i) => {
     const a = wasm_bindgen.analyze(text.slice(start, end));
@@ -66,19 +67,24 @@ function analyzeInPieces(text, seq) {
       for (const m of sp.mentions) speakers[id].mentions.push(shift(m, start));
       return id;
     });
+    const fresh = [];
     for (const st of a.statements) {
-      statements.push({
+      fresh.push({
         ...st,
-        id: statements.length,
+        id: statements + fresh.length,
         speaker: ids[st.speaker],
         cue: shift(st.cue, start),
         content: shift(st.content, start),
       });
     }
     for (const d of a.diagnostics) diagnostics.add(d);
+    // Statements go out piece by piece: many small messages, none that takes the page long to
+    // receive. The final result then carries `statements: null` (the page joins the parts).
+    statements += fresh.length;
+    self.postMessage({ type: 'part', seq, statements: fresh });
     self.postMessage({ type: 'progress', seq, done: i + 1, total: parts.length });
   });
-  return { speakers, statements, diagnostics: [...diagnostics] };
+  return { speakers, statements: null, diagnostics: [...diagnostics] };
 }
 
 self.onmessage = (e) => {
