@@ -13,7 +13,7 @@
 //   - the floor: TextEncoder.encode + TextDecoder.decode of the same text, the least any wasm
 //     text API pays to get a string in and out; analyze() is reported as a multiple of it.
 // The page is served cross-origin isolated (COOP + COEP), which gives performance.now() 5 µs
-// resolution instead of 100 µs.
+// resolution instead of 100 µs. CHROMIUM=path picks another browser; CHROMIUM_FLAGS adds flags.
 
 import { createServer } from 'node:http';
 import { readFile, readdir, stat, writeFile } from 'node:fs/promises';
@@ -215,7 +215,16 @@ async function main() {
   const { base, close } = await serve(opt.dist);
   const browser = await chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      // Extra flags for experiments, e.g. CHROMIUM_FLAGS=--js-flags=--no-liftoff (optimize the
+      // wasm before the first call instead of tiering up).
+      ...(process.env.CHROMIUM_FLAGS ?? '').split(' ').filter(Boolean),
+    ],
   });
   try {
     // Cold starts: the first one warms the browser process itself and is dropped.
