@@ -92,7 +92,8 @@ fn dash_reads_standard_input_and_gives_the_same_analysis_as_the_file() {
 fn pretty_indents_the_same_json() {
     let compact = run_with_stdin(&["-"], TEXT.as_bytes());
     let pretty = run_with_stdin(&["--pretty", "-"], TEXT.as_bytes());
-    let (c, p) = (String::from_utf8(compact.stdout.clone()).unwrap(), String::from_utf8(pretty.stdout.clone()).unwrap());
+    let (c, p) =
+        (String::from_utf8(compact.stdout.clone()).unwrap(), String::from_utf8(pretty.stdout.clone()).unwrap());
     assert_eq!(c.trim_end().lines().count(), 1, "compact output is one line");
     assert!(p.lines().count() > 10 && p.contains("\n  \""), "pretty output is indented: {p}");
     assert_eq!(json(&compact), json(&pretty));

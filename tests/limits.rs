@@ -153,9 +153,7 @@ fn text_without_spaces_is_linear() {
 #[test]
 fn nested_quotation_marks_are_linear() {
     assert_linear("nested «", 1_000, |k| format!("قال الوزير: {}{}", "«".repeat(k), "»".repeat(k)));
-    assert_linear("nested with words", 250, |k| {
-        format!("{}نعم{}", "قال الوزير: «".repeat(k), "» ".repeat(k))
-    });
+    assert_linear("nested with words", 250, |k| format!("{}نعم{}", "قال الوزير: «".repeat(k), "» ".repeat(k)));
     assert_linear("alternating styles", 500, |k| "«“\"‘„".repeat(k) + &"»”\"’“".repeat(k));
 }
 

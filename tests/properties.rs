@@ -25,10 +25,55 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestRng, TestRunner}
 /// Cue words and phrases, with the clitics and spellings news text uses (with and without
 /// hamza, tanween and tatweel).
 const CUES: &[&str] = &[
-    "قال", "وقال", "فقال", "قالت", "وقالت", "يقول", "قائلا", "قائلاً", "أكد", "وأكد", "اكد", "أكدت", "نفى", "ونفى",
-    "نفت", "ينفي", "وأضاف", "واضاف", "وأضافت", "مشيراً", "مشيرا إلى", "مشيرةً", "بحسب", "وبحسب", "بحسب ما", "حسب",
-    "وفقا لـ", "وفقاً لـ", "وفقا ل", "نقلا عن", "نقلاً عن", "أعلن", "وأعلنت", "صرح", "وصرّح", "أوضح", "ذكر",
-    "وذكرت", "أفاد", "أفادت", "كشف", "زعم", "أشار", "وتابع", "رأى", "اعتبر", "وجاء في", "قـــال", "نـفـى",
+    "قال",
+    "وقال",
+    "فقال",
+    "قالت",
+    "وقالت",
+    "يقول",
+    "قائلا",
+    "قائلاً",
+    "أكد",
+    "وأكد",
+    "اكد",
+    "أكدت",
+    "نفى",
+    "ونفى",
+    "نفت",
+    "ينفي",
+    "وأضاف",
+    "واضاف",
+    "وأضافت",
+    "مشيراً",
+    "مشيرا إلى",
+    "مشيرةً",
+    "بحسب",
+    "وبحسب",
+    "بحسب ما",
+    "حسب",
+    "وفقا لـ",
+    "وفقاً لـ",
+    "وفقا ل",
+    "نقلا عن",
+    "نقلاً عن",
+    "أعلن",
+    "وأعلنت",
+    "صرح",
+    "وصرّح",
+    "أوضح",
+    "ذكر",
+    "وذكرت",
+    "أفاد",
+    "أفادت",
+    "كشف",
+    "زعم",
+    "أشار",
+    "وتابع",
+    "رأى",
+    "اعتبر",
+    "وجاء في",
+    "قـــال",
+    "نـفـى",
 ];
 
 /// Complementizers and what follows a cue.
@@ -65,9 +110,46 @@ const SUBJECTS: &[&str] = &[
 
 /// Words a content is made of, denial words among them.
 const WORDS: &[&str] = &[
-    "الاجتماع", "سيعقد", "غدا", "الأمر", "مهم", "لا", "صحة", "لهذه", "الأنباء", "عار", "عن", "الصحة", "لم", "لن",
-    "ليس", "نتراجع", "روسيا", "علاقة", "لها", "بها", "في", "على", "من", "إلى", "التي", "الذي", "هذه", "الاتهامات",
-    "القرار", "و", "ف", "ل", "ب", "الـ", "ال", "عبر", "بين", "كل", "من نسج الخيال", "لا تمت للحقيقة بصلة",
+    "الاجتماع",
+    "سيعقد",
+    "غدا",
+    "الأمر",
+    "مهم",
+    "لا",
+    "صحة",
+    "لهذه",
+    "الأنباء",
+    "عار",
+    "عن",
+    "الصحة",
+    "لم",
+    "لن",
+    "ليس",
+    "نتراجع",
+    "روسيا",
+    "علاقة",
+    "لها",
+    "بها",
+    "في",
+    "على",
+    "من",
+    "إلى",
+    "التي",
+    "الذي",
+    "هذه",
+    "الاتهامات",
+    "القرار",
+    "و",
+    "ف",
+    "ل",
+    "ب",
+    "الـ",
+    "ال",
+    "عبر",
+    "بين",
+    "كل",
+    "من نسج الخيال",
+    "لا تمت للحقيقة بصلة",
 ];
 
 /// Quotation marks of every style the tokenizer might meet, paired and stray.
@@ -136,7 +218,8 @@ fn soup() -> impl Strategy<Value = String> {
 /// so that statements are found and their spans checked, not only the empty analysis.
 fn sentence() -> impl Strategy<Value = String> {
     let quote_pair = select(&[("«", "»"), ("\"", "\""), ("“", "”"), ("‘", "’"), ("„", "“"), ("", ""), ("«", "")][..]);
-    let content = proptest::collection::vec(prop_oneof![4 => select(WORDS), 1 => select(EMOJI), 1 => select(INVISIBLE)], 1..10);
+    let content =
+        proptest::collection::vec(prop_oneof![4 => select(WORDS), 1 => select(EMOJI), 1 => select(INVISIBLE)], 1..10);
     let end = select(&[".", ".\n", "\n\n", "،", "", " ", ":", "؟"][..]);
     (select(CUES), select(SUBJECTS), select(LINKS), quote_pair, content, end, prop::bool::ANY).prop_map(
         |(cue, subject, link, (open, close), words, end, subject_first)| {
@@ -160,7 +243,8 @@ fn article() -> impl Strategy<Value = String> {
 /// tests from the package root).
 fn config() -> Config {
     let cases = std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256);
-    let failure_persistence = Some(Box::new(FileFailurePersistence::Direct("tests/properties.proptest-regressions")) as _);
+    let failure_persistence =
+        Some(Box::new(FileFailurePersistence::Direct("tests/properties.proptest-regressions")) as _);
     Config { cases, failure_persistence, ..Config::default() }
 }
 
@@ -209,18 +293,20 @@ proptest! {
 fn mentions_are_in_text_order() {
     invariants::check_mention_order("محمد بن سلمان اكد إن «الاجتماع». قال محمد بن سلمان إن «الاجتماع».");
     let mut runner = TestRunner::new_with_rng(config(), TestRng::deterministic_rng(config().rng_algorithm));
-    runner.run(&article(), |text| {
-        invariants::check_mention_order(&text);
-        Ok(())
-    })
-    .unwrap();
+    runner
+        .run(&article(), |text| {
+            invariants::check_mention_order(&text);
+            Ok(())
+        })
+        .unwrap();
 }
 
 /// The sentence generator is not vacuous: most of its texts do yield statements, so the
 /// statement checks above run on real statements, not only on empty analyses.
 #[test]
 fn generated_sentences_mostly_yield_statements() {
-    let mut runner = TestRunner::new_with_rng(Config::default(), TestRng::deterministic_rng(Config::default().rng_algorithm));
+    let mut runner =
+        TestRunner::new_with_rng(Config::default(), TestRng::deterministic_rng(Config::default().rng_algorithm));
     let strategy = article();
     let (mut with, total) = (0, 200);
     for _ in 0..total {

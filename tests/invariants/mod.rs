@@ -97,7 +97,10 @@ fn check_unit_spans(text: &str, a: &Analysis, unit: OffsetUnit) {
         OffsetUnit::CodePoint => {
             let chars: Vec<char> = text.chars().collect();
             for (what, s) in spans(a) {
-                assert!(s.start <= s.end && s.end <= chars.len(), "{what} {s:?} out of bounds in code points: {text:?}");
+                assert!(
+                    s.start <= s.end && s.end <= chars.len(),
+                    "{what} {s:?} out of bounds in code points: {text:?}"
+                );
                 let slice: String = chars[s.start..s.end].iter().collect();
                 assert_eq!(slice, s.text, "{what}: code-point slice differs: {text:?}");
             }
@@ -157,7 +160,12 @@ fn check_structure(text: &str, a: &Analysis) {
     }
     for (i, st) in a.statements.iter().enumerate() {
         assert_eq!(st.id, i, "statement ids are their indices: {text:?}");
-        assert!(st.speaker < a.speakers.len(), "statement {i} names speaker {} of {}: {text:?}", st.speaker, a.speakers.len());
+        assert!(
+            st.speaker < a.speakers.len(),
+            "statement {i} names speaker {} of {}: {text:?}",
+            st.speaker,
+            a.speakers.len()
+        );
         assert!(st.cue.start < st.cue.end, "statement {i} has an empty cue {:?}: {text:?}", st.cue);
         assert!(st.content.start < st.content.end, "statement {i} has an empty content {:?}: {text:?}", st.content);
         let (c, d) = (&st.cue, &st.content);
