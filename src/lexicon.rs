@@ -124,6 +124,8 @@ pub enum Gram {
     Spokesman,
     /// Honorifics that stand right before a name (الدكتور، المهندس، الشيخ).
     Honorific,
+    /// Second words of compound given names (نور الدين، عبد الله): the name goes on after them.
+    Compound,
 }
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
@@ -332,6 +334,7 @@ impl Lexicon {
                 "prep" => Gram::Prep,
                 "spokesman" => Gram::Spokesman,
                 "honorific" => Gram::Honorific,
+                "compound" => Gram::Compound,
                 k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
             };
             lex.grammar.push((phrase(c[0]), class));

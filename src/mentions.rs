@@ -112,6 +112,8 @@ pub fn parse(
     let mut title: Option<(usize, usize)> = None;
     let mut name: Option<(usize, usize)> = None;
     let mut issuer: Option<(usize, usize)> = None;
+    // The issuer was named with a joined لـ (تقرير لمنظمة …), which its name drops.
+    let mut issuer_stripped = false;
     let mut appositions = 0;
     let mut words = 0;
     // «محامي النجم البرتغالي كريستيانو رونالدو»: a person noun in the genitive owns the name that
@@ -210,7 +212,7 @@ pub fn parse(
             }
         }
         // An addressee ends the phrase: «كاثرين تاي لشبكة "سي إن بي سي"»، «الوزير للصحفيين».
-        if j > i {
+        if j > i && !(class == Some(EntityClass::Document) && issuer.is_none()) {
             if let Some(rest) = t.norm.strip_prefix('ل') {
                 if rest.starts_with('ل') || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
                     break;
@@ -251,11 +253,17 @@ pub fn parse(
                 }
             }
         }
-        // A document's issuer: بيان صادر عن مكتب بوتين.
+        // A document's issuer: بيان صادر عن مكتب بوتين، تقرير لمنظمة العفو الدولية.
         if class == Some(EntityClass::Document) && issuer.is_none() && state != State::Start {
-            if let Some(end) = lex.gram_at(toks, j, Gram::Issued) {
-                if let Some(m) = parse(text, toks, quotes, lex, end, limit, false) {
+            let issued_by = lex.gram_at(toks, j, Gram::Issued).map(|end| (end, false)).or_else(|| {
+                lex.entity_at(toks, j)
+                    .filter(|e| e.2 == 1 && e.0.class != EntityClass::Document && e.0.class != EntityClass::Title)
+                    .map(|_| (j, true))
+            });
+            if let Some((end, strip)) = issued_by {
+                if let Some(m) = parse(text, toks, quotes, lex, end, limit, strip) {
                     issuer = Some((m.tok_start, m.tok_end));
+                    issuer_stripped = strip;
                     j = m.tok_end;
                     break;
                 }
@@ -450,14 +458,25 @@ pub fn parse(
             State::Name => {
                 // A family name may carry the article (سفيان السليطي); «عبد» and its kin join
                 // the next word into one given name (عبد الفتاح السيسي).
-                let core = name
-                    .map_or(0, |(a, b)| (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str())).count());
+                let compound = |k: usize| lex.is(&toks[k].norm, Gram::Compound);
+                let core = name.map_or(0, |(a, b)| {
+                    (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str()) && !compound(k)).count()
+                });
                 let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
                 // A family name with the article ends the name (تامر الرفاعي | وقوع …), unless it
-                // is part of a compound (عبد الفتاح السيسي).
-                let after_family_name =
-                    is_definite(&toks[j - 1].norm) && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
+                // is part of a compound (عبد الفتاح السيسي، نور الدين الطبوبي).
+                let after_family_name = is_definite(&toks[j - 1].norm)
+                    && !compound(j - 1)
+                    && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
+                // A body's head word starts another phrase, the object (أدرعي حركة حماس), and
+                // a word with the preposition بـ and the article or a verbal noun is no name.
+                let body_head = lex.entity_at(toks, j).is_some_and(|e| {
+                    e.2 == 0 && matches!(e.0.class, EntityClass::Organization | EntityClass::Media | EntityClass::Document)
+                });
+                let with_b = w.starts_with("بال") || w.starts_with("باست");
                 !after_family_name
+                    && !body_head
+                    && !with_b
                     && name.is_some_and(|(a, b)| b - a < 5)
                     && (name_like(lex, w) && !is_definite(w)
                         || is_definite(w)
@@ -532,7 +551,8 @@ pub fn parse(
     let start = toks[i].start;
     let end = toks[end_tok - 1].end;
     let (name_text, role_text, key_range) = if let Some((a, b)) = issuer {
-        (text_of(text, toks, a, b), String::new(), (a, b))
+        let name = text_of(text, toks, a, b);
+        (if issuer_stripped { strip_l_prefix(&name) } else { name }, String::new(), (a, b))
     } else {
         match (name, title) {
             (Some((a, b)), Some((c, d))) => (text_of(text, toks, a, b), text_of(text, toks, c, d), (a, b)),
@@ -591,7 +611,7 @@ pub fn parse(
     if issuer.is_some() {
         m.class = Some(EntityClass::Organization);
     }
-    if strip_l {
+    if strip_l || issuer_stripped {
         if let Some(k) = m.key.first_mut() {
             *k = strip_l_prefix(k);
         }
@@ -764,6 +784,41 @@ mod tests {
     fn a_document_names_its_issuer() {
         assert_eq!(np("بيان صادر عن مكتب بوتين “على").name, "مكتب بوتين");
         assert_eq!(np("بيان الكرملين أن").name, "الكرملين");
+    }
+
+    #[test]
+    fn compound_given_names() {
+        assert_eq!(np("رئيس النقابة نور الدين الطبوبي إن").name, "نور الدين الطبوبي");
+        assert_eq!(np("صلاح الدين الجورشي إن").name, "صلاح الدين الجورشي");
+        assert_eq!(np("الوزير عبد الله بن زايد إن").name, "عبد الله بن زايد");
+    }
+
+    #[test]
+    fn a_name_starting_with_madda_is_no_complementizer() {
+        assert_eq!(np("المتحدثة باسم الخارجية الفرنسية آن كلير لوجندر إن").name, "آن كلير لوجندر");
+    }
+
+    #[test]
+    fn apposition_before_a_prepositional_phrase() {
+        let m = np("الناطق باسم الحكومة، محمد الشمري، في تصريح صحفي:");
+        assert_eq!((m.name.as_str(), m.role.as_str()), ("محمد الشمري", "الناطق باسم الحكومة"));
+    }
+
+    #[test]
+    fn a_report_of_an_organization_names_it() {
+        assert_eq!(np("تقرير لمنظمة العفو الدولية أن").name, "منظمة العفو الدولية");
+    }
+
+    #[test]
+    fn long_organization_names() {
+        let m = np("المفوضية السامية للأمم المتحدة لشؤون اللاجئين إلى");
+        assert_eq!((m.name.as_str(), m.class), ("المفوضية السامية للأمم المتحدة لشؤون اللاجئين", Some(EntityClass::Organization)));
+    }
+
+    #[test]
+    fn a_name_ends_before_an_object() {
+        let m = np("المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي حركة حماس باستخدام");
+        assert_eq!(m.name, "أفيخاي أدرعي");
     }
 
     #[test]

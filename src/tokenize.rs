@@ -102,6 +102,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
+            // «آن» (the name Anne, or «the time» in آن الأوان) folds to «ان», the spelling of
+            // إن / أن without hamza; with the madda written it is never the complementizer.
+            if c == 'آ' && norm == "ان" {
+                norm = "آن".to_string();
+            }
             tokens.push(Token { kind: TokKind::Word, start: i, end, norm });
         } else if c.is_numeric() {
             let mut end = i + c.len_utf8();

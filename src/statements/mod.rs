@@ -155,8 +155,23 @@ impl Ctx<'_> {
             !(self.in_quote(i)
                 || after_preposition
                 || masdar_hamza
-                || ta_marbuta && c.infl.form != VerbForm::Participle)
+                || ta_marbuta && c.infl.form != VerbForm::Participle
+                || self.function_word_here(i, c))
         })
+    }
+
+    /// A cue spelled like a function word (عبر «via», بين «between») is the verb only when what
+    /// the verb needs follows soon: its preposition (عبّر … عن) or, for a verb without one, a
+    /// clause (بيّن … أن). «عبر حسابها على إنستغرام إن …» is «via».
+    fn function_word_here(&self, i: usize, c: &crate::lexicon::CueMatch) -> bool {
+        if c.enclitic || !self.lex.is(&self.toks[i].norm, Gram::Stop) {
+            return false;
+        }
+        let end = self.sentence_end(i).min(i + 9);
+        match self.lex.cues[c.entry].prep.as_deref() {
+            Some(p) => !(i + 1..end).any(|j| self.toks[j].norm == p),
+            None => !(i + 1..end).any(|j| self.opens_content(j)),
+        }
     }
 
     /// A token that opens reported content: a complementizer, a colon, a quotation.
@@ -357,7 +372,9 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             if let Some(cm) = cx.cue(k).filter(|_| !relative) {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
-                let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1);
+                let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1)
+                    // «قالوا إنهم يطالبون …»: the pronoun of إنهم is the subject of the verb.
+                    || k == start + 1 && cx.tags[start].that == Some(true);
                 // A participle without a clause of its own («متهمة اللاعب بـ…») describes the
                 // content; with one («مشيراً إلى أن …») it starts the next statement.
                 let participle = cm.infl.form == VerbForm::Participle;

@@ -100,6 +100,9 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
                 || cx.lex.is(w, Gram::Aux)
                 || w == "و"
                 || w == "ف"
+                // «وبحسب الصحيفة، فإن الرئيس … أبلغ»، «لأن الحكومة قالت»: a clause opens after them.
+                || w == "فان"
+                || w == "لان"
             {
                 at_boundary = true;
                 break;
@@ -272,7 +275,9 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         // After an honorific (العقيد تامر الرفاعي) the words are a name, said once or not.
         let honorific =
             cx.lex.is(cx.toks[a - 1].norm.strip_prefix("ال").unwrap_or(&cx.toks[a - 1].norm), Gram::Honorific);
-        if a == m.tok_start || opens_after(m) || honorific {
+        // A name set off by commas («الناطق باسم الحكومة، محمد الشمري،») is an apposition.
+        let apposition = cx.toks[a - 1].kind == TokKind::Comma;
+        if a == m.tok_start || opens_after(m) || honorific || apposition {
             break;
         }
         if b == a + 1 && once(a) {
