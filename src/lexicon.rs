@@ -208,6 +208,42 @@ fn phrase(text: &str) -> Phrase {
     Phrase { words, joined_l, needs: Needs::Nothing }
 }
 
+/// Sound plurals of one-word titles, as unnamed groups: «مندوبين في التحالف»، «محللون»،
+/// «ناشطات». A row of entities.tsv for the same form wins (it is listed first).
+fn add_plurals_of_titles(entities: &mut Vec<(Phrase, EntityInfo)>) {
+    let known: std::collections::HashSet<String> =
+        entities.iter().filter(|(p, _)| p.words.len() == 1).map(|(p, _)| p.words[0].clone()).collect();
+    let mut plurals = Vec::new();
+    for (p, info) in entities.iter() {
+        if info.class != EntityClass::Title || p.words.len() != 1 || p.words[0].chars().count() < 3 {
+            continue;
+        }
+        let w = &p.words[0];
+        let forms: Vec<(String, Gender)> = match w.strip_suffix('ه') {
+            Some(stem) => vec![(format!("{stem}ات"), Gender::Fem)],
+            // محامي → محامون، محامين
+            // and the construct plural: «كبير محللي أسواق الطاقة»، «ممثلي الشركات».
+            None => {
+                let stem = w.strip_suffix('ي').filter(|_| w.ends_with("امي")).unwrap_or(w);
+                let mut v = vec![(format!("{stem}ون"), Gender::Masc), (format!("{stem}ين"), Gender::Masc)];
+                if !w.ends_with('ي') {
+                    v.push((format!("{stem}ي"), Gender::Masc));
+                }
+                v
+            }
+        };
+        for (f, g) in forms {
+            if !known.contains(&f) {
+                plurals.push((
+                    Phrase { words: vec![f], joined_l: false, needs: Needs::Nothing },
+                    EntityInfo { class: EntityClass::Anonymous, gender: g },
+                ));
+            }
+        }
+    }
+    entities.extend(plurals);
+}
+
 fn gender(name: &str, line: usize, s: &str) -> Result<Gender, LexiconError> {
     match s {
         "m" => Ok(Gender::Masc),
@@ -352,8 +388,9 @@ impl Lexicon {
             lex.attribution_index.entry(p.words[0].clone()).or_default().push(i);
         }
         for (i, p) in lex.denials.iter().enumerate() {
-            lex.denial_index.entry(p.words[0].clone()).or_default().push(i);
+            lex.denial_index.entry(without_article(&p.words[0]).to_string()).or_default().push(i);
         }
+        add_plurals_of_titles(&mut lex.entities);
         for (i, (p, _)) in lex.entities.iter().enumerate() {
             lex.entity_index.entry(p.words[0].clone()).or_default().push(i);
         }
@@ -512,15 +549,23 @@ impl Lexicon {
     /// True when the folded words of `content` hold a denial phrase or a denial verb.
     pub fn has_denial_phrase(&self, words: &[&str]) -> bool {
         for (i, first) in words.iter().enumerate() {
-            // The first word may carry و or ف (فلا علاقة لنا).
+            // The first word may carry و or ف (فلا علاقة لنا); any word may carry the article or
+            // بـ with it: «الادعاءات الباطلة» matches «ادعاءات باطلة»، «بالأكاذيب» «أكاذيب».
             let firsts = [Some(*first), first.strip_prefix('و'), first.strip_prefix('ف')];
-            for p in
-                firsts.iter().flatten().filter_map(|f| self.denial_index.get(*f)).flatten().map(|&r| &self.denials[r])
+            for p in firsts
+                .iter()
+                .flatten()
+                .filter_map(|f| self.denial_index.get(without_article(f)))
+                .flatten()
+                .map(|&r| &self.denials[r])
             {
                 if words.len() < i + p.words.len() {
                     continue;
                 }
-                let mut ok = words[i + 1..i + p.words.len()].iter().zip(&p.words[1..]).all(|(a, b)| a == b);
+                let mut ok = words[i + 1..i + p.words.len()]
+                    .iter()
+                    .zip(&p.words[1..])
+                    .all(|(a, b)| without_article(a) == without_article(b));
                 if ok && p.joined_l {
                     ok = words.get(i + p.words.len()).is_some_and(|n| n.starts_with('ل'));
                 }
@@ -530,6 +575,16 @@ impl Lexicon {
             }
         }
         false
+    }
+}
+
+/// A folded word without the article or بـ + the article (الأكاذيب، بالأكاذيب → أكاذيب).
+fn without_article(w: &str) -> &str {
+    let r = w.strip_prefix("بال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+    if r.chars().count() >= 3 {
+        r
+    } else {
+        w
     }
 }
 

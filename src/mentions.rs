@@ -128,12 +128,21 @@ pub fn parse(
         match t.kind {
             TokKind::Word => {}
             TokKind::Quote(_)
-                if class.is_some() && matches!(class, Some(EntityClass::Media | EntityClass::Organization)) =>
+                if matches!(class, Some(EntityClass::Media | EntityClass::Organization))
+                    // A body's quoted name inside a title: «المحللة في شركة "كوموديتي إنسايت"».
+                    || j > i
+                        && lex.entity_at(toks, j - 1).is_some_and(|e| {
+                            e.2 == 0 && matches!(e.0.class, EntityClass::Media | EntityClass::Organization)
+                        }) =>
             {
                 // A name in quotes after its head: صحيفة "واشنطن بوست".
                 if let Some(q) = quotes.opening_at(j) {
                     if q.close - q.open <= 5 && q.close < limit {
-                        extend(&mut name, j + 1, q.close);
+                        if matches!(class, Some(EntityClass::Media | EntityClass::Organization)) {
+                            extend(&mut name, j + 1, q.close);
+                        } else {
+                            extend(&mut title, j, q.close + 1);
+                        }
                         j = q.close + 1;
                         // Adjectives may follow: صحيفة «نيويورك تايمز» الأميركية.
                         state = State::Definite;
@@ -196,8 +205,10 @@ pub fn parse(
         if let Some(end) = genitive_with_l(lex, toks, j, limit)
             .filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i)
         {
+            let name_at = |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+            // …or to a name in apposition: «المحللة في شركة "…" للأبحاث، لينا الحسيني،».
             let leads_to_name =
-                toks.get(end).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+                name_at(end) || toks.get(end).is_some_and(|n| n.kind == TokKind::Comma) && name_at(end + 1);
             if !person || leads_to_name {
                 if person {
                     extend(&mut title, j, end);
@@ -443,9 +454,14 @@ pub fn parse(
             // بايدن), or a second word of an outlet's name (صحيفة الشرق الأوسط); a body's name
             // is not followed by a bare indefinite word (النادي الأهلي صحة الأنباء).
             State::Definite => {
+                // A group (أحد المراسلين، المسؤولين) has no name of its own: «سأل أحد المراسلين
+                // بايدن» asks Biden.
+                let group = class == Some(EntityClass::Anonymous)
+                    && ["ين", "ون", "ات"].iter().any(|s| toks[j - 1].norm.ends_with(s));
                 is_nisba(w) && is_definite(w)
                     || name_like(lex, w)
                         && !is_definite(w)
+                        && !group
                         && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous))
                     || is_adjective(lex, w)
                     || class == Some(EntityClass::Media)
@@ -483,7 +499,7 @@ pub fn parse(
                             && (core == 1 || after_particle)
                             && name_like(lex, w)
                             && !is_adjective(lex, w)
-                            && lex.entity_at(toks, j).is_none())
+                            && (lex.entity_at(toks, j).is_none() || family_name_like_title(lex, toks, j)))
             }
         };
         if !accept {
@@ -629,6 +645,16 @@ fn state_after(toks: &[Token], _j: usize, end: usize, class: EntityClass) -> Sta
     } else {
         State::Construct
     }
+}
+
+/// A family name spelled like a title (نوري الصديق، محمد الأمين): the title word is not followed
+/// by a complement of its own (a definite genitive or adjective, باسم, لـ).
+fn family_name_like_title(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
+    let title = lex.entity_at(toks, j).is_some_and(|e| e.0.class == EntityClass::Title && e.1 == j + 1);
+    title
+        && toks.get(j + 1).is_none_or(|n| {
+            !n.is_word() || !(is_definite(&n.norm) || n.norm == "باسم" || n.norm.starts_with('ل') || is_nisba(&n.norm))
+        })
 }
 
 /// An adjective from grammar.tsv (كبير، العام), with or without the article.
