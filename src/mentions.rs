@@ -305,7 +305,14 @@ pub fn parse(
                     || (class == Some(EntityClass::Document) && issuer.is_none() && state == State::Construct);
                 if first_entity && state != State::Name {
                     if class == Some(EntityClass::Document) {
-                        // بيان الكرملين: the genitive is the issuer.
+                        // بيان الكرملين، تقديرات وكالة الطاقة الدولية: the genitive is the issuer.
+                        if let Some(m) = parse(text, toks, quotes, lex, j, limit, false)
+                            .filter(|m| m.class.is_some_and(|c| c != EntityClass::Document))
+                        {
+                            issuer = Some(m.name_toks.filter(|_| m.class == Some(EntityClass::Title)).unwrap_or((m.tok_start, m.tok_end)));
+                            j = m.tok_end;
+                            break;
+                        }
                         issuer = Some((j, end));
                         j = end;
                         state = State::Definite;
