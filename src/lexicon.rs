@@ -228,6 +228,7 @@ fn add_plurals_of_titles(entities: &mut Vec<(Phrase, EntityInfo)>) {
                 let mut v = vec![(format!("{stem}ون"), Gender::Masc), (format!("{stem}ين"), Gender::Masc)];
                 if !w.ends_with('ي') {
                     v.push((format!("{stem}ي"), Gender::Masc));
+                    v.push((format!("{stem}و"), Gender::Masc));
                 }
                 v
             }
@@ -628,6 +629,10 @@ fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
         if pre.ends_with('ل') && rest.starts_with('ل') && with_article_and_possessive(&format!("ا{rest}"), n, f) {
             return true;
         }
+    }
+    // The accusative ending (مصدراً مسؤولاً، after أن or كان): the alef of the tanween.
+    if let Some(base) = w.strip_suffix('ا').filter(|b| b.chars().count() >= 3 && !b.ends_with('ا')) {
+        return f(base, 0);
     }
     false
 }

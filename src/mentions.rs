@@ -207,8 +207,13 @@ pub fn parse(
         {
             let name_at = |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
             // …or to a name in apposition: «المحللة في شركة "…" للأبحاث، لينا الحسيني،».
+            // Genitives may chain: «الأمين العام لمجلس التعاون لدول الخليج العربية، خالد …».
+            let mut e = end;
+            while let Some(e2) = genitive_with_l(lex, toks, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
+                e = e2;
+            }
             let leads_to_name =
-                name_at(end) || toks.get(end).is_some_and(|n| n.kind == TokKind::Comma) && name_at(end + 1);
+                name_at(e) || toks.get(e).is_some_and(|n| n.kind == TokKind::Comma) && name_at(e + 1);
             if !person || leads_to_name {
                 if person {
                     extend(&mut title, j, end);
@@ -634,6 +639,20 @@ pub fn parse(
     if issuer.is_some() {
         m.class = Some(EntityClass::Organization);
     }
+    // A conjunction written onto a name with the article opens the clause, it is no part of the
+    // name: «والرفاعي، الذي …، يؤكد» is الرفاعي.
+    let conj_name = name.is_some_and(|(a, _)| a == i)
+        && !strip_l
+        && toks[i].norm.strip_prefix('و').is_some_and(is_definite)
+        && lex.entity_at(toks, i).is_none_or(|e| e.2 == 1);
+    if conj_name {
+        if let Some(rest) = m.name.strip_prefix('و') {
+            m.name = rest.to_string();
+        }
+        if let Some(k) = m.key.first_mut() {
+            *k = k['و'.len_utf8()..].to_string();
+        }
+    }
     if strip_l || issuer_stripped {
         if let Some(k) = m.key.first_mut() {
             *k = strip_l_prefix(k);
@@ -678,7 +697,12 @@ const NAME_PARTICLES: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن"
 fn genitive_with_l(lex: &Lexicon, toks: &[Token], j: usize, limit: usize) -> Option<usize> {
     let t = toks.get(j).filter(|t| t.is_word())?;
     let rest = t.norm.strip_prefix('ل').filter(|r| r.chars().count() >= 3)?;
-    if let Some((_, end, 1)) = lex.entity_at(toks, j) {
+    if let Some((_, mut end, 1)) = lex.entity_at(toks, j) {
+        // with its definite genitive and adjectives: لمجلس التعاون، لوزارة الخارجية الأمريكية.
+        let head_end = end;
+        while end < limit && end < head_end + 3 && toks[end].is_word() && is_definite(&toks[end].norm) {
+            end += 1;
+        }
         return (end <= limit).then_some(end);
     }
     let mut end = j + 1;

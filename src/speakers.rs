@@ -106,6 +106,9 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
                         let e = entity_for(&mut entities, &mut index, m, &recent);
+                        // A speaker named since is nearer than a person seen before them («ودخل
+                        // الأردن …، إذ قال وزير الخارجية …، داعياً …»).
+                        seen = None;
                         (e, format!("named «{}»", &text[m.start..m.end]))
                     }
                     Subject::Implicit { gender, .. } => {

@@ -107,7 +107,11 @@ impl Ctx<'_> {
             return false;
         }
         // The surname (the last word) recurs: بيسكوف after دميتري بيسكوف.
-        words.last().is_some_and(|t| self.freq.get(t.norm.as_str()).copied().unwrap_or(0) >= 2)
+        // (A clause-opening و is no part of it: «والرفاعي، الذي …، يؤكد».)
+        let freq = |w: &str| self.freq.get(w).copied().unwrap_or(0);
+        words.last().is_some_and(|t| {
+            freq(&t.norm) + t.norm.strip_prefix('و').filter(|r| r.starts_with("ال")).map_or(0, freq) >= 2
+        })
     }
 
     fn in_quote(&self, i: usize) -> bool {

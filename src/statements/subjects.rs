@@ -151,13 +151,23 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             return None;
         }
     }
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, b, cue, false)?;
+    // «والرفاعي، الذي أجرى اتصالين …، يؤكد»: a relative clause between commas stands between
+    // the subject and its verb.
+    let mut limit = cue;
+    if cue >= 2 && cx.toks[cue - 1].kind == TokKind::Comma {
+        if let Some(r) = (b + 1..cue - 1).find(|&r| {
+            cx.toks[r - 1].kind == TokKind::Comma && matches!(cx.toks[r].norm.as_str(), "الذي" | "التي" | "الذين")
+        }) {
+            limit = r - 1;
+        }
+    }
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, b, limit, false)?;
     // The phrase must reach the verb (only commas and «قد» between).
     let mut k = m.tok_end;
-    while k < cue && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.lex.is(&cx.toks[k].norm, Gram::Aux)) {
+    while k < limit && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.lex.is(&cx.toks[k].norm, Gram::Aux)) {
         k += 1;
     }
-    (k == cue).then_some(m)
+    (k == limit).then_some(m)
 }
 
 /// The antecedent of a relative clause that opens with the verb: «لكاثرين مايورغا، التي تؤكد …».
