@@ -126,7 +126,14 @@ pub enum Gram {
     Honorific,
     /// Second words of compound given names (نور الدين، عبد الله): the name goes on after them.
     Compound,
+    /// Verbs that open a source's request for anonymity (طلب، فضّل، مشترطاً …).
+    Withhold,
+    /// The name or identity withheld (اسمه، هويتها، اسميهما).
+    Identity,
 }
+
+// `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
+const _: () = assert!((Gram::Identity as u32) < 32);
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
 #[derive(Clone, Debug)]
@@ -161,8 +168,8 @@ pub struct Lexicon {
     /// First folded word → indices into `attributions` / `denials`, in file order.
     attribution_index: HashMap<String, Vec<usize>>,
     denial_index: HashMap<String, Vec<usize>>,
-    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u16`).
-    word_classes: HashMap<String, u16>,
+    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u32`).
+    word_classes: HashMap<String, u32>,
 }
 
 /// A problem in a lexicon file, pointing at its line.
@@ -372,6 +379,8 @@ impl Lexicon {
                 "spokesman" => Gram::Spokesman,
                 "honorific" => Gram::Honorific,
                 "compound" => Gram::Compound,
+                "withhold" => Gram::Withhold,
+                "identity" => Gram::Identity,
                 k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
             };
             lex.grammar.push((phrase(c[0]), class));
@@ -382,7 +391,7 @@ impl Lexicon {
         }
         for (p, class) in &lex.grammar {
             if p.words.len() == 1 {
-                *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u16 << *class as u16;
+                *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u32 << *class as u32;
             }
         }
         for (i, p) in lex.attributions.iter().enumerate() {
@@ -505,7 +514,7 @@ impl Lexicon {
 
     /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
     pub fn is(&self, w: &str, class: Gram) -> bool {
-        let bit = 1u16 << class as u16;
+        let bit = 1u32 << class as u32;
         let firsts = [Some(w), w.strip_prefix('و'), w.strip_prefix('ف')];
         firsts.into_iter().flatten().any(|f| self.word_classes.get(f).is_some_and(|m| m & bit != 0))
     }

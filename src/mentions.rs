@@ -151,6 +151,16 @@ pub fn parse(
                 }
                 break;
             }
+            TokKind::Comma if state != State::Start && anonymity_clause(lex, toks, j + 1, limit).is_some() => {
+                // «مصدر قضائي، طلب عدم الكشف عن هويته لأنه غير مخول …،»: part of the source.
+                let end = anonymity_clause(lex, toks, j + 1, limit).unwrap_or(j + 1);
+                extend(&mut title, j + 1, end);
+                if matches!(class, None | Some(EntityClass::Title)) && name.is_none() {
+                    class = Some(EntityClass::Anonymous);
+                }
+                j = end;
+                break;
+            }
             TokKind::Comma if appositions < 2 && state != State::Start => {
                 // An apposition between commas: «المتحدث …، دميتري بيسكوف،» or «بيسكوف، المتحدث …،».
                 let mut k = j + 1;
@@ -256,9 +266,9 @@ pub fn parse(
         } else {
             t.norm.as_str()
         };
-        // Fixed endings of anonymous sources: «لم يذكر اسمه».
+        // Fixed endings of anonymous sources: «لم يذكر اسمه»، «طلب عدم الكشف عن هويته».
         if state != State::Start {
-            if let Some(end) = lex.gram_at(toks, j, Gram::Anon) {
+            if let Some(end) = lex.gram_at(toks, j, Gram::Anon).or_else(|| anonymity_clause(lex, toks, j, limit)) {
                 if end <= limit {
                     extend(&mut title, j, end);
                     j = end;
@@ -671,6 +681,22 @@ fn state_after(toks: &[Token], _j: usize, end: usize, class: EntityClass) -> Sta
     } else {
         State::Construct
     }
+}
+
+/// A request for anonymity starting at token `i` (طلب عدم الكشف عن هويته، مشترطاً عدم ذكر
+/// اسمه): a `withhold` verb with an `identity` word within five words. Returns the index after
+/// the clause: the next comma, dash, colon or sentence end, at most 16 words on.
+pub fn anonymity_clause(lex: &Lexicon, toks: &[Token], i: usize, limit: usize) -> Option<usize> {
+    let t = toks.get(i).filter(|t| t.is_word() && i < limit)?;
+    if !lex.is(&t.norm, Gram::Withhold) {
+        return None;
+    }
+    let id = (i + 1..limit.min(i + 6)).find(|&k| toks[k].is_word() && lex.is(&toks[k].norm, Gram::Identity))?;
+    let mut e = id + 1;
+    while e < limit && e < id + 16 && toks[e].is_word() {
+        e += 1;
+    }
+    Some(e)
 }
 
 /// A family name spelled like a title (نوري الصديق، محمد الأمين): the title word is not followed

@@ -345,6 +345,11 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
             i = e;
             continue;
         }
+        // «وقال دبلوماسي لـ«الشرق الأوسط»، مشترطاً عدم ذكر اسمه، إن …».
+        if let Some(e) = mentions::anonymity_clause(cx.lex, cx.toks, i, limit) {
+            i = e;
+            continue;
+        }
         break;
     }
     i
