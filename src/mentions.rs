@@ -54,8 +54,9 @@ fn is_definite(w: &str) -> bool {
 
 /// Nisba adjectives (الروسي، أمريكية، البريطانيون) by their ending.
 fn is_nisba(w: &str) -> bool {
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    w.chars().count() >= 4 && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يون") || w.ends_with("يين"))
+    // With the article a three-letter stem will do: الصحي، الطبي، الفني.
+    let (w, min) = w.strip_prefix("ال").map_or((w, 4), |r| (r, 3));
+    w.chars().count() >= min && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يون") || w.ends_with("يين"))
 }
 
 /// Could `w` be a word of a proper name? Not a function word, not a reporting verb, not shaped
@@ -123,6 +124,8 @@ pub fn parse(
     // construct with it; further indefinite words continue a genitive chain (رئيس لجنة مكافحة).
     let mut head_end: Option<usize> = None;
     let mut name_of_genitive = false;
+    // A person's title names a body (المتحدث باسم الاتحاد …): a لـ-genitive after it is the body's.
+    let mut body_in_title = false;
     while j < limit && words < 14 {
         let t = &toks[j];
         match t.kind {
@@ -216,6 +219,14 @@ pub fn parse(
             .filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i)
         {
             let name_at = |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+            // (A nationality may stand before the name: «للفريق، البرتغالي جواو بينتو».)
+            let name_after_comma = |k: usize| {
+                let mut k = k;
+                while toks.get(k).is_some_and(|n| n.is_word() && is_definite(&n.norm) && is_nisba(&n.norm)) {
+                    k += 1;
+                }
+                name_at(k)
+            };
             // …or to a name in apposition: «المحللة في شركة "…" للأبحاث، لينا الحسيني،».
             // Genitives may chain: «الأمين العام لمجلس التعاون لدول الخليج العربية، خالد …».
             let mut e = end;
@@ -223,8 +234,10 @@ pub fn parse(
                 e = e2;
             }
             let leads_to_name =
-                name_at(e) || toks.get(e).is_some_and(|n| n.kind == TokKind::Comma) && name_at(e + 1);
-            if !person || leads_to_name {
+                name_at(e) || toks.get(e).is_some_and(|n| n.kind == TokKind::Comma) && name_after_comma(e + 1);
+            // After a body named in the title the genitive is the body's: «المتحدث باسم الاتحاد
+            // المصري لكرة القدم».
+            if !person || leads_to_name || body_in_title {
                 if person {
                     extend(&mut title, j, end);
                 } else {
@@ -372,6 +385,9 @@ pub fn parse(
                     break;
                 }
                 if state == State::Construct || state == State::Definite && (is_nisba(w) || adjective) {
+                    if matches!(class, Some(EntityClass::Title)) && state == State::Construct {
+                        body_in_title |= matches!(info.class, EntityClass::Organization | EntityClass::Media);
+                    }
                     // A genitive or adjective that happens to be a known word (رئيس الوزراء).
                     if state == State::Construct
                         && info.class == EntityClass::Title
@@ -480,11 +496,14 @@ pub fn parse(
                 // بايدن» asks Biden.
                 let group = class == Some(EntityClass::Anonymous)
                     && ["ين", "ون", "ات"].iter().any(|s| toks[j - 1].norm.ends_with(s));
+                // A nationality alone is a title too: «البرتغالي جواو بينتو».
+                let nationality = class.is_none()
+                    && title.is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
                 is_nisba(w) && is_definite(w)
                     || name_like(lex, w)
                         && !is_definite(w)
                         && !group
-                        && matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous))
+                        && (matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous)) || nationality)
                     || is_adjective(lex, w)
                     || class == Some(EntityClass::Media)
                         && is_definite(w)

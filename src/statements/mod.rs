@@ -387,7 +387,12 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // A participle without a clause of its own («متهمة اللاعب بـ…») describes the
                 // content; with one («مشيراً إلى أن …») it starts the next statement.
                 let participle = cm.infl.form == VerbForm::Participle;
-                let own_clause = !participle || opens_within(cx, k + 1, sent_end, 3);
+                // After a comma a participle of a verb with a clause or a preposition of its own
+                // («، داعياً الناديين إلى "…"») is the speaker going on.
+                let after_comma = cx.toks[k - 1].kind == TokKind::Comma
+                    && cx.lex.cues[cm.entry].frame != Frame::Np
+                    && cx.lex.cues[cm.entry].kind == CueKind::Claim;
+                let own_clause = !participle || opens_within(cx, k + 1, sent_end, 3) || after_comma;
                 // «ورفضوا استكمال علاجه»: a refusal of anything but an accusation says nothing,
                 // so it does not start a statement either.
                 let entry = &cx.lex.cues[cm.entry];

@@ -188,7 +188,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let start = if cx.tags[k].that == Some(true) { k } else { k + 1 };
         let end = content_end(cx, start, sent_end);
         (span(cx, start, end), if has_quote(cx, start, end) { Form::Mixed } else { Form::Indirect })
-    } else if let Some(q) = quote_before(cx, i).filter(|q| subject.is_some() || q.close + 1 < i) {
+    } else if let Some(q) = quote_before(cx, i)
+        .filter(|q| subject.is_some() || q.close + 1 < i)
+        // «قال: "…"، مضيفاً …»: the quotation before a participle is the verb's before it.
+        .filter(|_| cm.infl.form != VerbForm::Participle)
+    {
         // «“…”، قال فلان للصحفيين»، «"…"، هكذا قال فلان»: the quotation before the verb, when
         // nothing after it opens a content of its own.
         (span(cx, q.open + 1, q.close), Form::Direct)
