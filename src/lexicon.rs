@@ -222,17 +222,27 @@ fn add_plurals_of_titles(entities: &mut Vec<(Phrase, EntityInfo)>) {
         entities.iter().filter(|(p, _)| p.words.len() == 1).map(|(p, _)| p.words[0].clone()).collect();
     let mut plurals = Vec::new();
     for (p, info) in entities.iter() {
-        if info.class != EntityClass::Title || p.words.len() != 1 || p.words[0].chars().count() < 3 {
+        let person = matches!(info.class, EntityClass::Title | EntityClass::Anonymous);
+        if !person || p.words.len() != 1 || p.words[0].chars().count() < 3 {
             continue;
         }
         let w = &p.words[0];
+        // Feminine plural and dual; masculine plural, dual (مصدران، مصدرين) and construct.
         let forms: Vec<(String, Gender)> = match w.strip_suffix('ه') {
-            Some(stem) => vec![(format!("{stem}ات"), Gender::Fem)],
+            Some(stem) => vec![
+                (format!("{stem}ات"), Gender::Fem),
+                (format!("{stem}تان"), Gender::Fem),
+                (format!("{stem}تين"), Gender::Fem),
+            ],
             // محامي → محامون، محامين
             // and the construct plural: «كبير محللي أسواق الطاقة»، «ممثلي الشركات».
             None => {
                 let stem = w.strip_suffix('ي').filter(|_| w.ends_with("امي")).unwrap_or(w);
-                let mut v = vec![(format!("{stem}ون"), Gender::Masc), (format!("{stem}ين"), Gender::Masc)];
+                let mut v = vec![
+                    (format!("{stem}ون"), Gender::Masc),
+                    (format!("{stem}ين"), Gender::Masc),
+                    (format!("{stem}ان"), Gender::Masc),
+                ];
                 if !w.ends_with('ي') {
                     v.push((format!("{stem}ي"), Gender::Masc));
                     v.push((format!("{stem}و"), Gender::Masc));

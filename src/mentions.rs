@@ -156,13 +156,26 @@ pub fn parse(
             }
             TokKind::Comma if state != State::Start && anonymity_clause(lex, toks, j + 1, limit).is_some() => {
                 // «مصدر قضائي، طلب عدم الكشف عن هويته لأنه غير مخول …،»: part of the source.
+                // (It makes the phrase end later, but it is no part of the role.)
                 let end = anonymity_clause(lex, toks, j + 1, limit).unwrap_or(j + 1);
-                extend(&mut title, j + 1, end);
                 if matches!(class, None | Some(EntityClass::Title)) && name.is_none() {
                     class = Some(EntityClass::Anonymous);
                 }
                 j = end;
                 break;
+            }
+            // An acronym in brackets after a body's name: «وكالة السودان للأنباء (سونا)».
+            TokKind::Open
+                if matches!(class, Some(EntityClass::Media | EntityClass::Organization))
+                    && (j + 2..limit.min(j + 6)).any(|k| toks[k].kind == TokKind::Close) =>
+            {
+                let close = (j + 2..limit.min(j + 6)).find(|&k| toks[k].kind == TokKind::Close).unwrap_or(j + 1);
+                if !(j + 1..close).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Number)) {
+                    break;
+                }
+                j = close + 1;
+                state = State::Definite;
+                continue;
             }
             TokKind::Comma if appositions < 2 && state != State::Start => {
                 // An apposition between commas: «المتحدث …، دميتري بيسكوف،» or «بيسكوف، المتحدث …،».
@@ -229,9 +242,20 @@ pub fn parse(
             };
             // …or to a name in apposition: «المحللة في شركة "…" للأبحاث، لينا الحسيني،».
             // Genitives may chain: «الأمين العام لمجلس التعاون لدول الخليج العربية، خالد …».
+            // So may a place: «منسقة الشؤون الإنسانية للأمم المتحدة في السودان، كلير …».
             let mut e = end;
-            while let Some(e2) = genitive_with_l(lex, toks, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
-                e = e2;
+            loop {
+                if let Some(e2) = genitive_with_l(lex, toks, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
+                    e = e2;
+                } else if toks.get(e).is_some_and(|t| t.norm == "في")
+                    && toks.get(e + 1).is_some_and(|t| t.is_word() && (is_definite(&t.norm) || lex.entity_at(toks, e + 1).is_some()))
+                    && e + 2 <= limit
+                    && e + 2 - end < 8
+                {
+                    e += 2;
+                } else {
+                    break;
+                }
             }
             let leads_to_name =
                 name_at(e) || toks.get(e).is_some_and(|n| n.kind == TokKind::Comma) && name_after_comma(e + 1);
@@ -281,9 +305,13 @@ pub fn parse(
         };
         // Fixed endings of anonymous sources: «لم يذكر اسمه»، «طلب عدم الكشف عن هويته».
         if state != State::Start {
-            if let Some(end) = lex.gram_at(toks, j, Gram::Anon).or_else(|| anonymity_clause(lex, toks, j, limit)) {
+            let fixed = lex.gram_at(toks, j, Gram::Anon);
+            if let Some(end) = fixed.or_else(|| anonymity_clause(lex, toks, j, limit)) {
                 if end <= limit {
-                    extend(&mut title, j, end);
+                    // «لم يذكر اسمه» is part of the role; a longer request for anonymity is not.
+                    if fixed.is_some() {
+                        extend(&mut title, j, end);
+                    }
                     j = end;
                     if class.is_none() {
                         class = Some(EntityClass::Anonymous);
@@ -786,7 +814,11 @@ fn strip_l_prefix(s: &str) -> String {
 }
 
 fn name_range(toks: &[Token], m: &Mention) -> (usize, usize) {
-    // The name inside an apposition: its indefinite run (the whole apposition when it is a bare name).
+    // The name the apposition's own parse found (العميد خالد الطيب → خالد الطيب).
+    if let Some((a, b)) = m.name_toks.filter(|&(a, b)| a < b) {
+        return (a, b);
+    }
+    // Otherwise its indefinite run (the whole apposition when it is a bare name).
     let mut a = m.tok_start;
     while a < m.tok_end && !toks[a].is_word() {
         a += 1;

@@ -66,6 +66,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // passing on a named person's words»).
     if entry.frame == Frame::Relay && after < sent_end && prep.is_some_and(|p| cx.toks[after].norm == p) {
         if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false)
+            .map(|m| surname_alone(cx, m))
             .filter(|m| cx.plausible(m) || !m.name.is_empty())
         {
             let mut a = src.tok_end;
@@ -299,4 +300,19 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         nested: false,
         continues: None,
     }))
+}
+
+/// «ونقلت الوكالة عن الطيب قوله»: one definite word the text repeats, in the place of a person,
+/// is a surname said alone; it is read as a name, so that it joins «خالد الطيب».
+fn surname_alone(cx: &Ctx, m: Mention) -> Mention {
+    let w = &cx.toks[m.tok_start].norm;
+    let alone = m.name.is_empty()
+        && m.class.is_none()
+        && m.tok_end == m.tok_start + 1
+        && w.starts_with("ال")
+        && cx.freq.get(w.as_str()).copied().unwrap_or(0) >= 2;
+    if !alone {
+        return m;
+    }
+    Mention { name: m.role.clone(), role: String::new(), name_toks: Some((m.tok_start, m.tok_end)), definite: true, ..m }
 }
