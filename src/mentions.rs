@@ -507,8 +507,13 @@ pub fn parse(
                 break;
             }
         }
+        // A kunya: «أم فيصل»، «أبو محمد».
+        let kunya = matches!(w, "ام" | "ابو")
+            && matches!(state, State::Start | State::Definite)
+            && name.is_none()
+            && toks.get(j + 1).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
         let accept = match state {
-            State::Start => name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop),
+            State::Start => name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop) || kunya,
             State::Construct => {
                 if class == Some(EntityClass::Anonymous) {
                     is_nisba(w) || lex.is(w, Gram::Adj) || is_definite(w) && !lex.is(w, Gram::Stop)
@@ -565,7 +570,8 @@ pub fn parse(
                     && name.is_some_and(|(a, b)| b - a < 5)
                     && (name_like(lex, w) && !is_definite(w)
                         || is_definite(w)
-                            && (core == 1 || after_particle)
+                            // A nisba family name may follow two given names: عبدالله مسفر الغامدي.
+                            && (core == 1 || after_particle || core == 2 && is_nisba(w))
                             && name_like(lex, w)
                             && !is_adjective(lex, w)
                             && (lex.entity_at(toks, j).is_none() || family_name_like_title(lex, toks, j)))
@@ -578,7 +584,7 @@ pub fn parse(
         // A nisba-shaped word opening a phrase or continuing a name is a name (دميتري).
         // After a definite head an indefinite word cannot be its adjective: «الوزيرة سلمى».
         let nisba_ok = matches!(state, State::Start | State::Name) || state == State::Definite && !definite;
-        let nameish = !definite && (nisba_ok || !is_nisba(w)) && !lex.is(w, Gram::Adj) && name_like(lex, w);
+        let nameish = !definite && (nisba_ok || !is_nisba(w)) && !lex.is(w, Gram::Adj) && name_like(lex, w) || kunya;
         match state {
             State::Start if nameish => {
                 extend(&mut name, j, j + 1);
@@ -762,7 +768,7 @@ fn is_adjective(lex: &Lexicon, w: &str) -> bool {
 }
 
 /// Words that join the next one into a single name: عبد الله، أبو بكر، بن سلمان، آل الشيخ.
-const NAME_PARTICLES: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن", "ال", "ذو", "بنت"];
+const NAME_PARTICLES: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن", "ال", "ذو", "بنت", "ام"];
 
 /// A genitive with the preposition لـ at token `j`: an entity (للأمم المتحدة), a definite word
 /// with its adjectives (للأرصاد الجوية), or لـ + an indefinite word and its definite genitive

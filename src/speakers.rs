@@ -92,17 +92,22 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
     };
     // The latest titled person named outside a statement: (entity, sentence start).
     let mut seen: Option<(usize, usize)> = None;
+    let mut last_content: Option<(usize, usize)> = None;
     for ev in events {
         match ev {
             Event::Asked(m) => {
                 let e = entity_for(&mut entities, &mut index, &m, &recent);
                 touch(&mut recent, e);
             }
+            // A person named inside what someone said («نفى الزهراني … انهيار نفق طريق الملك
+            // عبدالله، واصفاً …») is not who the text turns to.
+            Event::Seen(m, _) if last_content.is_some_and(|(a, b)| a <= m.start && m.end <= b) => {}
             Event::Seen(m, sentence) => {
                 let e = entity_for(&mut entities, &mut index, &m, &recent);
                 seen = Some((e, sentence));
             }
             Event::Statement(f) => {
+                last_content = Some(f.content);
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
                         let e = entity_for(&mut entities, &mut index, m, &recent);

@@ -32,8 +32,24 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             subject = Some(m);
         }
     }
+    // «…، ودعا السكان إلى استقاء …»: in the middle of a sentence, after a comma, an unnamed
+    // phrase right before the verb's preposition is its object; the subject is the one speaking.
+    let object_of_verb = |m: &Mention| {
+        let next = cx.toks.get(m.tok_end).map_or("", |t| t.norm.as_str());
+        cm.conj
+            && i > 0
+            && cx.toks[i - 1].kind == TokKind::Comma
+            && m.name.is_empty()
+            && prep.is_some_and(|p| next == p || p.chars().count() == 1 && next.starts_with(p) && next[p.len()..].starts_with("ال"))
+    };
+    if subject.is_none() && cm.conj && cx.toks[i].norm.starts_with('ف') {
+        if let Some(m) = topic_of_amma(cx, i) {
+            rule.push_str("the topic after «أما»");
+            subject = Some(m);
+        }
+    }
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
-        if let Some(m) = subject_after(cx, i, entry, sent_end) {
+        if let Some(m) = subject_after(cx, i, entry, sent_end).filter(|m| !object_of_verb(m)) {
             after = m.tok_end;
             rule.push_str("subject after the verb");
             for u in &mut used[m.tok_start..m.tok_end] {
@@ -193,6 +209,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         .filter(|q| subject.is_some() || q.close + 1 < i)
         // «قال: "…"، مضيفاً …»: the quotation before a participle is the verb's before it.
         .filter(|_| cm.infl.form != VerbForm::Participle)
+        // «…«قديمة»، ودعا السكان …»: a verb with «و» goes on from the quotation, it does not own it.
+        .filter(|_| !cm.conj)
     {
         // «“…”، قال فلان للصحفيين»، «"…"، هكذا قال فلان»: the quotation before the verb, when
         // nothing after it opens a content of its own.
@@ -315,4 +333,15 @@ fn surname_alone(cx: &Ctx, m: Mention) -> Mention {
         return m;
     }
     Mention { name: m.role.clone(), role: String::new(), name_toks: Some((m.tok_start, m.tok_end)), definite: true, ..m }
+}
+
+/// «أما أم فيصل، وهي معلمة …، فتؤكد أن …»، «أما حداد فقال …»: the topic after «أما» is the
+/// subject of the verb with «فـ» that answers it.
+fn topic_of_amma(cx: &Ctx, i: usize) -> Option<Mention> {
+    let s = cx.sentence_start(i);
+    let a = (s..i).rev().take(16).find(|&k| cx.toks[k].norm == "اما" && (k == s || !cx.toks[k - 1].is_word()))?;
+    // The topic ends at the first comma (an apposition may follow it) or at the verb.
+    let end = (a + 1..i).find(|&k| cx.toks[k].kind == TokKind::Comma).unwrap_or(i);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a + 1, end, false)?;
+    (m.tok_end == end && (m.class.is_some() || !m.name.is_empty())).then_some(m)
 }
