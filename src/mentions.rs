@@ -231,7 +231,8 @@ pub fn parse(
         if let Some(end) = genitive_with_l(lex, toks, j, limit)
             .filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i)
         {
-            let name_at = |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+            let name_at =
+                |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
             // (A nationality may stand before the name: «للفريق، البرتغالي جواو بينتو».)
             let name_after_comma = |k: usize| {
                 let mut k = k;
@@ -248,7 +249,9 @@ pub fn parse(
                 if let Some(e2) = genitive_with_l(lex, toks, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
                     e = e2;
                 } else if toks.get(e).is_some_and(|t| t.norm == "في")
-                    && toks.get(e + 1).is_some_and(|t| t.is_word() && (is_definite(&t.norm) || lex.entity_at(toks, e + 1).is_some()))
+                    && toks
+                        .get(e + 1)
+                        .is_some_and(|t| t.is_word() && (is_definite(&t.norm) || lex.entity_at(toks, e + 1).is_some()))
                     && e + 2 <= limit
                     && e + 2 - end < 8
                 {
@@ -365,7 +368,11 @@ pub fn parse(
                         if let Some(m) = parse(text, toks, quotes, lex, j, limit, false)
                             .filter(|m| m.class.is_some_and(|c| c != EntityClass::Document))
                         {
-                            issuer = Some(m.name_toks.filter(|_| m.class == Some(EntityClass::Title)).unwrap_or((m.tok_start, m.tok_end)));
+                            issuer = Some(
+                                m.name_toks
+                                    .filter(|_| m.class == Some(EntityClass::Title))
+                                    .unwrap_or((m.tok_start, m.tok_end)),
+                            );
                             j = m.tok_end;
                             break;
                         }
@@ -531,7 +538,8 @@ pub fn parse(
                     && ["ين", "ون", "ات"].iter().any(|s| toks[j - 1].norm.ends_with(s));
                 // A nationality alone is a title too: «البرتغالي جواو بينتو».
                 let nationality = class.is_none()
-                    && title.is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
+                    && title
+                        .is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
                 is_nisba(w) && is_definite(w)
                     || name_like(lex, w)
                         && !is_definite(w)
@@ -561,7 +569,8 @@ pub fn parse(
                 // A body's head word starts another phrase, the object (أدرعي حركة حماس), and
                 // a word with the preposition بـ and the article or a verbal noun is no name.
                 let body_head = lex.entity_at(toks, j).is_some_and(|e| {
-                    e.2 == 0 && matches!(e.0.class, EntityClass::Organization | EntityClass::Media | EntityClass::Document)
+                    e.2 == 0
+                        && matches!(e.0.class, EntityClass::Organization | EntityClass::Media | EntityClass::Document)
                 });
                 let with_b = w.starts_with("بال") || w.starts_with("باست");
                 !after_family_name
@@ -952,7 +961,10 @@ mod tests {
     #[test]
     fn long_organization_names() {
         let m = np("المفوضية السامية للأمم المتحدة لشؤون اللاجئين إلى");
-        assert_eq!((m.name.as_str(), m.class), ("المفوضية السامية للأمم المتحدة لشؤون اللاجئين", Some(EntityClass::Organization)));
+        assert_eq!(
+            (m.name.as_str(), m.class),
+            ("المفوضية السامية للأمم المتحدة لشؤون اللاجئين", Some(EntityClass::Organization))
+        );
     }
 
     #[test]

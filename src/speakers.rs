@@ -327,6 +327,19 @@ fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, rec
             });
         }
     }
+    if found.is_none() && m.name.is_empty() && m.class.is_none() && m.key.len() == 1 {
+        // A family name with the article said alone (الزهراني after محمد بن سعد الزهراني) reads
+        // like a common noun to the parser; it is the named person whose name ends with it.
+        let surname = |e: usize| {
+            entities[e].kind == SpeakerKind::Person && entities[e].named && entities[e].key.last() == m.key.last()
+        };
+        found = recent
+            .iter()
+            .rev()
+            .copied()
+            .find(|&e| surname(e))
+            .or_else(|| index.candidates(&m.key).filter(|&e| surname(e)).min());
+    }
     let display = if m.name.is_empty() { m.role.clone() } else { m.name.clone() };
     match found {
         Some(e) => {

@@ -40,7 +40,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             && i > 0
             && cx.toks[i - 1].kind == TokKind::Comma
             && m.name.is_empty()
-            && prep.is_some_and(|p| next == p || p.chars().count() == 1 && next.starts_with(p) && next[p.len()..].starts_with("ال"))
+            && prep.is_some_and(|p| {
+                next == p || p.chars().count() == 1 && next.starts_with(p) && next[p.len()..].starts_with("ال")
+            })
     };
     if subject.is_none() && cm.conj && cx.toks[i].norm.starts_with('ف') {
         if let Some(m) = topic_of_amma(cx, i) {
@@ -332,7 +334,13 @@ fn surname_alone(cx: &Ctx, m: Mention) -> Mention {
     if !alone {
         return m;
     }
-    Mention { name: m.role.clone(), role: String::new(), name_toks: Some((m.tok_start, m.tok_end)), definite: true, ..m }
+    Mention {
+        name: m.role.clone(),
+        role: String::new(),
+        name_toks: Some((m.tok_start, m.tok_end)),
+        definite: true,
+        ..m
+    }
 }
 
 /// «أما أم فيصل، وهي معلمة …، فتؤكد أن …»، «أما حداد فقال …»: the topic after «أما» is the
