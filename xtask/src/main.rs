@@ -10,6 +10,8 @@
 
 mod bench;
 mod dist;
+mod examples;
+mod npm;
 mod serve;
 mod test;
 mod tools;
@@ -20,7 +22,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  dist                 build the page into dist/ (wasm + bindings + www/ + seeds/)
+  dist                 build the page into dist/ (wasm + bindings + www/ + seeds/), the npm
+                       package into dist/npm/ and the embedding examples into dist/examples/
   serve [--no-dist]    build dist/ (unless --no-dist), then serve it at http://127.0.0.1:8080
                        (set PORT to change the port); runs until Ctrl-C
   test [STEP...]       run every test, or only the given steps:
