@@ -3,7 +3,10 @@
 // marks and the postMessage protocol work, and no example fetches anything off its origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openUrl, seed } from './harness.mjs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, launchBrowser, openUrl, serveDir, seed } from './harness.mjs';
 
 const SEED_000 = '000_04b6d5a339be90df.txt';
 const PESKOV = 'بيسكوف';
@@ -115,6 +118,30 @@ test('textarea example: typing seed 000 gives an isnad-analysis event with Pesko
   }
 });
 
+test('markup in the text stays text in the element’s panel, and never runs', async () => {
+  const { context, page, problems } = await openExample('textarea/');
+  try {
+    const evil =
+      'قال المتحدث باسم الوزارة إن <img src=x onerror=alert(1)> وصل. ' +
+      'ونفى الوزير أن يكون <script>alert(2)</script> قد حدث. "<b onmouseover=alert(3)>نص</b>"';
+    await page.fill('#story', evil);
+    await page.waitForFunction((t) => document.querySelector('isnad-analyzer').text === t, evil);
+    const panel = await page.$eval('isnad-analyzer', (el) => ({
+      made: el.shadowRoot.querySelectorAll('img, script, b').length,
+      text: el.shadowRoot.textContent,
+      items: el.shadowRoot.querySelectorAll('li[data-statement]').length,
+    }));
+    assert.ok(panel.items >= 2, 'the statements are listed');
+    assert.equal(panel.made, 0, 'no element made from the text');
+    assert.match(panel.text, /<script>alert\(2\)<\/script>/, 'the markup shown as text');
+    for (const b of await page.locator('isnad-analyzer li button').all()) await b.hover();
+    assert.ok(!problems.requests.some((u) => /\/x$/.test(u)), 'the <img src=x> was never fetched');
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
 test('Quill example: typing seed 000 into the editor marks Peskov’s denial in it, outside the document Quill saves', async () => {
   const { context, page, problems } = await openExample('quill/');
   try {
@@ -176,5 +203,68 @@ test('iframe example: the host sends the typed text by postMessage and receives 
     assertClean(problems);
   } finally {
     await context.close();
+  }
+});
+
+test('iframe embed across origins: it answers only the host origin named by ?host=, and no one else', async () => {
+  // A host page on another origin: another port, served by the test (on loopback too: Chromium
+  // blocks pages of other address spaces from framing a local one). It frames ?embed=URL and
+  // records what the frame sends.
+  const dir = await mkdtemp(join(tmpdir(), 'isnad-host-'));
+  await writeFile(
+    join(dir, 'index.html'),
+    `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">
+    <iframe id="f"></iframe>
+    <script>
+      window.got = [];
+      addEventListener('message', (e) => { if (e.source === f.contentWindow) got.push({ origin: e.origin, data: e.data }); });
+      f.src = new URLSearchParams(location.search).get('embed');
+    </script>`,
+  );
+  const cms = await serveDir(dir);
+  const embed = (query) => `${server.base}/examples/iframe/embed.html${query}`;
+  const context = await browser.newContext();
+  const requests = [];
+  context.on('request', (r) => requests.push(new URL(r.url()).origin));
+  try {
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    const open = (query) => page.goto(`${cms.base}/?embed=${encodeURIComponent(embed(query))}`);
+    const ask = () =>
+      page.evaluate(
+        ([t, target]) => document.getElementById('f').contentWindow.postMessage({ type: 'isnad:analyze', id: 7, text: t }, target),
+        [text, server.base],
+      );
+
+    // Named as the host: ready, then the analysis, both from the embed's origin.
+    await open(`?host=${encodeURIComponent(cms.base)}`);
+    await page.waitForFunction(() => window.got.some((m) => m.data?.type === 'isnad:ready'), null, { timeout: 15000 });
+    await ask();
+    await page.waitForFunction(() => window.got.some((m) => m.data?.type === 'isnad:analysis'), null, { timeout: 15000 });
+    const got = await page.evaluate(() => window.got);
+    assert.ok(got.every((m) => m.origin === server.base));
+    const answer = got.find((m) => m.data.type === 'isnad:analysis').data;
+    assert.equal(answer.id, 7);
+    assert.ok(peskovDenialIn(answer.analysis), 'Peskov’s denial, by postMessage across origins');
+
+    // Not named (the embed then trusts only its own origin), or named wrongly: the frame ignores
+    // the host's messages and sends nothing, not even "ready".
+    for (const query of ['', '?host=not-an-origin', `?host=${encodeURIComponent('http://127.0.0.2:1')}`]) {
+      await open(query);
+      await page.frameLocator('#f').locator('isnad-analyzer').waitFor({ state: 'attached' });
+      await page.waitForTimeout(1000); // time to load the wasm and say "ready", were it going to
+      await ask();
+      await page.waitForTimeout(1000);
+      assert.deepEqual(await page.evaluate(() => window.got), [], `embed.html${query} talked to the host`);
+      const shown = await page.frameLocator('#f').locator('isnad-analyzer li[data-statement]').count();
+      assert.equal(shown, 0, `embed.html${query} analyzed the host's text`);
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual([...new Set(requests)].sort(), [cms.base, server.base].sort(), 'no request but the host page and the embed');
+  } finally {
+    await context.close();
+    await cms.close();
+    await rm(dir, { recursive: true, force: true });
   }
 });

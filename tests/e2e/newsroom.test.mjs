@@ -415,11 +415,11 @@ test('requests: loading, both seeds and export stay on the origin; analysis make
   }
 });
 
-test('no HTML parsing API is used anywhere in www/ (or examples/)', async () => {
+test('no HTML parsing API is used anywhere in www/, the package (npm/) or examples/', async () => {
   const banned = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write(ln)?|createContextualFragment|DOMParser)\b/;
   const found = [];
-  for (const dir of ['www', 'examples']) {
-    if (!existsSync(join(ROOT, dir))) continue;
+  for (const dir of ['www', 'npm', 'examples']) {
+    assert.ok(existsSync(join(ROOT, dir)), `${dir}/ is missing`);
     const walk = async (d) => {
       for (const e of await readdir(d, { withFileTypes: true })) {
         const p = join(d, e.name);
