@@ -30,7 +30,8 @@ commands:
                          native        cargo test --workspace
                          wasm-node     tests/wasm.rs in node (wasm-bindgen-test-runner)
                          wasm-browser  tests/wasm.rs in headless Chromium
-                         e2e           cargo xtask dist, then tests/e2e/ in headless Chromium
+                         e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
+                                       page, the examples, the npm package and its types)
   setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm packages)
   bench [--no-dist] [--runs N] [--cold N]
                        dist, then time the JS API in headless Chromium and size dist/ (BENCHMARKS.md)
