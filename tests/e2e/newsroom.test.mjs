@@ -244,8 +244,8 @@ test('a trap in the wasm is reported and the worker is restarted', async () => {
     await p.route('**/pkg/isnad_no_modules.js', async (route) => {
       const res = await route.fetch();
       const body = (await res.text()).replace(
-        'function analyze(text) {',
-        "function analyze(text) { if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');",
+        'function analyze(text, options) {',
+        "function analyze(text, options) { if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');",
       );
       assert.ok(body.includes('RuntimeError'));
       await route.fulfill({ response: res, body });
