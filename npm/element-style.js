@@ -23,7 +23,7 @@ export const PANEL_CSS = `
 .title { font-weight: 700; color: var(--isnad-accent, #1f5f8b); }
 .status { color: var(--isnad-muted, GrayText); font-size: 0.9em; }
 .status.error { color: var(--isnad-denial, #b3261e); }
-h3 { font-size: 0.95em; margin: 0.9em 0 0.3em; color: var(--isnad-accent, #1f5f8b); }
+.heading { font-weight: 700; font-size: 0.95em; margin: 0.9em 0 0.3em; color: var(--isnad-accent, #1f5f8b); }
 ul, ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35em; }
 .speaker { display: flex; flex-wrap: wrap; gap: 0 0.5em; }
 .name { font-weight: 600; }

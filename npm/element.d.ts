@@ -9,7 +9,8 @@ import type { Analysis } from './index.js';
  * dispatches `isnad-analysis` (a CustomEvent whose `detail` is the analysis; it bubbles).
  *
  * Attributes: `for`, `lang` ("en" for English, else Arabic), `denials-only`, `highlight` (mark
- * statements in a contenteditable with the CSS Custom Highlight API), `debounce` (ms, 300).
+ * statements in a contenteditable with the CSS Custom Highlight API), `debounce` (ms, 300),
+ * `heading-level` (the panel title's, 2; its sections' one more).
  */
 export class IsnadAnalyzer extends HTMLElement {
   static readonly observedAttributes: string[];

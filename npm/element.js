@@ -9,6 +9,7 @@
 //   denials-only    list only denials (and the speakers who made them)
 //   highlight       also mark statements inside a contenteditable editor (highlights.js)
 //   debounce="300"  milliseconds to wait after an edit before analyzing
+//   heading-level="2"  the panel title's heading level, to fit the page's outline (sections: +1)
 // Without `for`, call `el.analyze(text)` to show the analysis of any text.
 //
 // Importing this module defines the element (package.json "exports": "./element").
@@ -23,7 +24,7 @@ import { wordsFor } from './element-words.js';
 const DEBOUNCE_MS = 300;
 
 export class IsnadAnalyzer extends HTMLElement {
-  static observedAttributes = ['for', 'lang', 'denials-only', 'highlight'];
+  static observedAttributes = ['for', 'lang', 'denials-only', 'highlight', 'heading-level'];
 
   #frame;
   #target = null;
@@ -219,6 +220,7 @@ export class IsnadAnalyzer extends HTMLElement {
       error: this.#error,
       working,
       denialsOnly: this.denialsOnly,
+      level: Math.min(Math.max(Math.trunc(Number(this.getAttribute('heading-level') ?? 2)) || 2, 1), 5),
       onPick: (st) => this.#pick(st),
     });
   }

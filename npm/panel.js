@@ -22,7 +22,8 @@ function el(tag, part, text) {
 export function panelFrame() {
   const panel = el('section', 'panel');
   const head = el('div', 'header');
-  const title = el('span', 'title');
+  const title = el('div', 'title');
+  title.setAttribute('role', 'heading');
   const status = el('span', 'status');
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
@@ -67,14 +68,24 @@ function statementItem(words, analysis, st, onPick) {
   return li;
 }
 
+/** A heading at `level` (ARIA, so the level can follow the page's outline without new elements). */
+function heading(level, text) {
+  const h = el('div', 'heading', text);
+  h.setAttribute('role', 'heading');
+  h.setAttribute('aria-level', String(level));
+  return h;
+}
+
 /**
- * Draws `state` into the frame: { words, analysis (or null), message, error, denialsOnly, onPick }.
- * `message` replaces the lists (empty text, no target); `error` is shown in the status line.
+ * Draws `state` into the frame: { lang, words, analysis (or null), message, error, working,
+ * denialsOnly, level, onPick }. `message` replaces the lists (empty text, no target); `error` is
+ * shown in the status line; `level` is the title's heading level (the sections' is one more).
  */
-export function renderPanel(frame, { lang, words, analysis, message, error, working, denialsOnly, onPick }) {
+export function renderPanel(frame, { lang, words, analysis, message, error, working, denialsOnly, level, onPick }) {
   frame.panel.lang = lang;
   frame.panel.dir = words.dir;
   frame.title.textContent = words.title;
+  frame.title.setAttribute('aria-level', String(level));
   const statements = analysis?.statements ?? [];
   const denials = statements.filter((s) => s.kind === 'denial');
   const claims = statements.filter((s) => s.kind === 'claim');
@@ -96,9 +107,9 @@ export function renderPanel(frame, { lang, words, analysis, message, error, work
     if (speakers.length) {
       const list = el('ul', 'speakers');
       list.append(...speakers.map((sp) => speakerItem(words, sp, ...tally[sp.id])));
-      body.push(el('h3', 'heading', words.speakers), list);
+      body.push(heading(level + 1, words.speakers), list);
     }
-    body.push(el('h3', 'heading', words.denials));
+    body.push(heading(level + 1, words.denials));
     if (denials.length) {
       const list = el('ol', 'statements denials');
       list.append(...denials.map((st) => statementItem(words, analysis, st, onPick)));
@@ -109,7 +120,7 @@ export function renderPanel(frame, { lang, words, analysis, message, error, work
     if (!denialsOnly && claims.length) {
       const list = el('ol', 'statements claims');
       list.append(...claims.map((st) => statementItem(words, analysis, st, onPick)));
-      body.push(el('h3', 'heading', words.claims), list);
+      body.push(heading(level + 1, words.claims), list);
     }
   }
   frame.body.replaceChildren(...body);

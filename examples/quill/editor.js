@@ -13,6 +13,8 @@ const quill = new window.Quill('#editor', {
 });
 quill.root.id = 'story'; // <isnad-analyzer for="story">
 quill.root.setAttribute('aria-label', 'نص الخبر');
+// Quill's heading picker has no accessible name of its own.
+quill.getModule('toolbar').container.querySelector('.ql-header .ql-picker-label')?.setAttribute('aria-label', 'نوع الفقرة');
 
 const analyzer = document.querySelector('isnad-analyzer');
 document.getElementById('denials-only').addEventListener('change', (e) => {

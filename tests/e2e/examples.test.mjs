@@ -3,7 +3,8 @@
 // marks and the postMessage protocol work, and no example fetches anything off its origin.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, launchBrowser, openUrl, serveDir, seed } from './harness.mjs';
@@ -104,9 +105,20 @@ test('textarea example: typing seed 000 gives an isnad-analysis event with Pesko
     const denialsOnly = await panelStatements(page);
     assert.ok(denialsOnly.length > 0 && denialsOnly.every((i) => i.kind === 'denial'), 'denials only');
     await page.selectOption('#ui-lang', 'en');
-    const heads = await page.$eval('isnad-analyzer', (el) => [...el.shadowRoot.querySelectorAll('h3')].map((h) => h.textContent));
+    const heads = await page.$eval('isnad-analyzer', (el) => [...el.shadowRoot.querySelectorAll('[role=heading][aria-level="3"]')].map((h) => h.textContent));
     assert.ok(heads.includes('Denials'), `English headings: ${heads}`);
     assert.equal(await page.$eval('isnad-analyzer', (el) => el.shadowRoot.querySelector('[part~=panel]').dir), 'ltr');
+
+    // Styles from the page: custom properties and ::part() (a constructed sheet: the CSP allows it).
+    const styled = await page.evaluate(() => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(`isnad-analyzer { --isnad-denial: rgb(1, 2, 3); }
+        isnad-analyzer::part(statement denial) { background-color: rgb(4, 5, 6); }`);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      const li = document.querySelector('isnad-analyzer').shadowRoot.querySelector('li[data-kind=denial]');
+      return { part: getComputedStyle(li).backgroundColor, border: getComputedStyle(li.querySelector('button')).borderInlineStartColor };
+    });
+    assert.deepEqual(styled, { part: 'rgb(4, 5, 6)', border: 'rgb(1, 2, 3)' });
 
     // A click on a statement selects its content in the textarea.
     await page.$eval('isnad-analyzer', (el) => el.shadowRoot.querySelector('li[data-kind=denial] button').click());
@@ -136,6 +148,27 @@ test('markup in the text stays text in the element’s panel, and never runs', a
     assert.match(panel.text, /<script>alert\(2\)<\/script>/, 'the markup shown as text');
     for (const b of await page.locator('isnad-analyzer li button').all()) await b.hover();
     assert.ok(!problems.requests.some((u) => /\/x$/.test(u)), 'the <img src=x> was never fetched');
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an <input> that appears after the element is found and watched', async () => {
+  const { context, page, problems } = await openExample('textarea/');
+  try {
+    await page.evaluate(() => {
+      const el = document.createElement('isnad-analyzer');
+      el.id = 'late';
+      el.setAttribute('for', 'headline');
+      el.setAttribute('debounce', '0');
+      document.body.append(el);
+      setTimeout(() => document.body.append(Object.assign(document.createElement('input'), { id: 'headline' })), 200);
+    });
+    await page.fill('#headline', 'نفى وزير الخارجية أن يكون الاجتماع قد أُلغي.');
+    await page.waitForFunction(() => document.getElementById('late').analysis?.statements.length > 0);
+    const r = await page.$eval('#late', (el) => ({ target: el.target?.id, kinds: el.analysis.statements.map((s) => s.kind) }));
+    assert.deepEqual(r, { target: 'headline', kinds: ['denial'] });
     assertClean(problems);
   } finally {
     await context.close();
@@ -266,5 +299,29 @@ test('iframe embed across origins: it answers only the host origin named by ?hos
     await context.close();
     await cms.close();
     await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('axe-core finds no accessibility violations in the textarea and Quill examples, analyzed (light, dark)', async () => {
+  const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const colorScheme of ['light', 'dark']) {
+    for (const path of ['textarea/', 'quill/']) {
+      const { context, page, problems } = await openExample(path, { contextOptions: { colorScheme } });
+      try {
+        await page.waitForSelector('#story');
+        if (path === 'textarea/') await page.fill('#story', text);
+        else await page.evaluate((t) => window.Quill.find(document.getElementById('editor')).setText(t), text);
+        await page.waitForFunction(() => window.__analyses.some((a) => a.statements.length > 0));
+        await page.evaluate(axeSource); // page.evaluate is not subject to the page's CSP
+        const violations = await page.evaluate(async () => {
+          const r = await window.axe.run(document, { resultTypes: ['violations'] });
+          return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        });
+        assert.deepEqual(violations, [], `axe violations in ${path} (${colorScheme})`);
+        assertClean(problems);
+      } finally {
+        await context.close();
+      }
+    }
   }
 });
