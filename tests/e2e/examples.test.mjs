@@ -52,18 +52,24 @@ const peskovDenialIn = (a) =>
   a.statements.find((s) => s.kind === 'denial' && a.speakers[s.speaker]?.name.includes(PESKOV));
 
 /**
- * Types `text` into `selector`, then waits until the events stop (no new one for longer than the
- * debounce); returns every analysis the events carried, the last being that of the whole text.
+ * Types `text` into `selector`, waits until the element has analyzed all of it (`analyzed(page)`
+ * gives the text of its latest analysis; `expected` is what that must be), then until the events
+ * stop; returns every analysis the events carried, the last being that of the whole text.
  */
-async function typeAndSettle(page, selector) {
+async function typeAndSettle(page, selector, { expected = text, analyzed = (p) => p.$eval('isnad-analyzer', (el) => el.text) } = {}) {
   await page.click(selector);
   await page.keyboard.type(text);
+  const t0 = Date.now();
+  while ((await analyzed(page)) !== expected) {
+    assert.ok(Date.now() - t0 < 30000, 'the element never analyzed the whole text');
+    await page.waitForTimeout(200);
+  }
   let seen = -1;
-  for (let waited = 0; waited < 30000; waited += 800) {
+  for (let waited = 0; waited < 30000; waited += 500) {
     const n = await page.evaluate(() => window.__analyses.length);
     if (n > 0 && n === seen) break;
     seen = n;
-    await page.waitForTimeout(800);
+    await page.waitForTimeout(500);
   }
   return page.evaluate(() => window.__analyses);
 }
@@ -179,7 +185,7 @@ test('Quill example: typing seed 000 into the editor marks Peskov’s denial in 
   const { context, page, problems } = await openExample('quill/');
   try {
     await page.waitForSelector('.ql-editor#story');
-    const { analysis, st } = finalWithPeskov(await typeAndSettle(page, '.ql-editor'));
+    const { analysis, st } = finalWithPeskov(await typeAndSettle(page, '.ql-editor', { expected: `${text}\n` }));
     // The element read the same text as Quill's own model, so offsets agree with Quill's.
     const quillText = await page.evaluate(() => window.Quill.find(document.getElementById('editor')).getText());
     assert.equal(quillText, `${text}\n`);
@@ -223,7 +229,11 @@ test('iframe example: the host sends the typed text by postMessage and receives 
   const { context, page, problems } = await openExample('iframe/host.html');
   try {
     await page.waitForFunction(() => window.__messages.some((m) => m.data?.type === 'isnad:ready'), null, { timeout: 15000 });
-    const { analysis } = finalWithPeskov(await typeAndSettle(page, '#story'));
+    const { analysis } = finalWithPeskov(
+      await typeAndSettle(page, '#story', {
+        analyzed: (p) => p.frameLocator('#isnad-frame').locator('isnad-analyzer').evaluate((el) => el.text),
+      }),
+    );
     const messages = await page.evaluate(() => window.__messages);
     const answers = messages.filter((m) => m.data?.type === 'isnad:analysis');
     assert.ok(answers.length > 0, 'the host received isnad:analysis messages');
