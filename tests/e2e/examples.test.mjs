@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launchBrowser, openUrl, serveDir, seed } from './harness.mjs';
+import { ROOT, startServer, launchBrowser, openUrl, serveDir, seed } from './harness.mjs';
 
 const SEED_000 = '000_04b6d5a339be90df.txt';
 const PESKOV = 'بيسكوف';
@@ -182,7 +182,7 @@ test('an <input> that appears after the element is found and watched', async () 
 });
 
 test('Quill example: typing seed 000 into the editor marks Peskov’s denial in it, outside the document Quill saves', async () => {
-  const { context, page, problems } = await openExample('quill/');
+  const { context, page, problems } = await openExample('quill/', { contextOptions: { viewport: { width: 1280, height: 900 } } });
   try {
     await page.waitForSelector('.ql-editor#story');
     const { analysis, st } = finalWithPeskov(await typeAndSettle(page, '.ql-editor', { expected: `${text}\n` }));
@@ -206,6 +206,10 @@ test('Quill example: typing seed 000 into the editor marks Peskov’s denial in 
     // …and never enter the article: Quill's document has no formatting at all.
     const ops = await page.evaluate(() => window.Quill.find(document.getElementById('editor')).getContents().ops);
     assert.deepEqual(ops.filter((op) => op.attributes), [], 'no formats in the saved document');
+
+    // For the README: the editor with its marks, beside the panel.
+    await page.evaluate(() => document.activeElement?.blur());
+    await page.screenshot({ path: join(ROOT, 'docs', 'screenshot-quill.png'), fullPage: false });
 
     // Denials only: the claim marks go.
     await page.check('#denials-only');
