@@ -6,6 +6,10 @@
 
 use serde::Serialize;
 
+// On wasm32, each type also derives `tsify::Tsify`: a TypeScript declaration of exactly the JSON
+// serde writes (field names, optional fields, string unions, offsets as `number`), which
+// wasm-bindgen puts in isnad.d.ts. It adds no code to the .wasm; the core still knows no JS.
+
 /// What an offset counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OffsetUnit {
@@ -19,13 +23,20 @@ pub enum OffsetUnit {
 
 /// A range of the text the user gave, with the text it covers.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Span {
+    /// First unit of the span: UTF-16 code units in JavaScript, code points in the CLI.
     pub start: usize,
+    /// One past the last unit, so `text.slice(start, end) === span.text` in JavaScript.
     pub end: usize,
+    /// The text the span covers.
     pub text: String,
 }
 
+/// Who the speaker is: a person, an organization, a media outlet, or `anonymous`, an unnamed
+/// source («مصدر مطلع»).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
     Person,
@@ -34,14 +45,21 @@ pub enum SpeakerKind {
     Anonymous,
 }
 
+/// Whether the speaker asserted the content or denied it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum StatementKind {
+    /// Asserted.
     Claim,
+    /// Denied or refuted.
     Denial,
 }
 
+/// How the content is reported: `direct` (a quotation), `indirect` (in the journalist's words) or
+/// `mixed` (reported, with quoted words).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Form {
     /// The content is a quotation.
@@ -52,8 +70,11 @@ pub enum Form {
     Mixed,
 }
 
+/// Someone a statement is attributed to.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Speaker {
+    /// Its index in `speakers`.
     pub id: usize,
     /// The most complete name the text gives.
     pub name: String,
@@ -64,14 +85,19 @@ pub struct Speaker {
     pub mentions: Vec<Span>,
 }
 
+/// One claim or denial: who said it, the cue that introduces it and what was said.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Statement {
+    /// Its index in `statements`, which are in text order.
     pub id: usize,
     /// Index into `speakers`.
     pub speaker: usize,
     pub kind: StatementKind,
     pub form: Form,
+    /// The verb or phrase that introduces the speech (قال، نفى، بحسب …).
     pub cue: Span,
+    /// What was said.
     pub content: Span,
     /// 0..1: how strong the evidence for this attribution is.
     pub confidence: f32,
@@ -80,9 +106,13 @@ pub struct Statement {
     pub explain: Option<String>,
 }
 
+/// Who spoke and what each claimed or denied, with every span pointing into the analyzed text.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Analysis {
+    /// Everyone a statement is attributed to.
     pub speakers: Vec<Speaker>,
+    /// What was said, in text order.
     pub statements: Vec<Statement>,
     /// Notes on odd input (no Arabic, unclosed quotes, …). Analysis never fails; it says so here.
     pub diagnostics: Vec<String>,

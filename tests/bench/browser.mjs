@@ -160,7 +160,10 @@ async function warm(page, doc, runs) {
   );
 }
 
-/** Raw and gzip -9 sizes of dist/, grouped: the wasm, its JS glue, the page, the one-file page. */
+/**
+ * Raw and gzip -9 sizes of dist/, grouped: the wasm, its JS glue, the page, the one-file page,
+ * the npm package and the embedding examples.
+ */
 async function sizes(dist) {
   const files = [];
   async function walk(dir) {
@@ -177,6 +180,9 @@ async function sizes(dist) {
     if (rel.startsWith('pkg/')) return 'types (not loaded)';
     if (rel.startsWith('seeds/')) return 'seed articles';
     if (rel === 'isnad.html') return 'one-file page';
+    if (rel.startsWith('npm/')) return 'npm package';
+    if (rel.startsWith('examples/vendor/')) return 'examples: Quill';
+    if (rel.startsWith('examples/')) return 'examples';
     return 'page files';
   };
   const rows = [];

@@ -36,11 +36,16 @@ export async function startServer({ own = false } = {}) {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/index.html is missing: run `cargo xtask dist` first (or `cargo xtask test e2e`)');
   }
+  return serveDir(DIST);
+}
+
+/** Serves the directory `root` on a free port of 127.0.0.1; returns { base, close }. */
+export async function serveDir(root) {
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = normalize(join(DIST, path));
-      if (!file.startsWith(DIST + sep) && file !== DIST) throw new Error('outside dist');
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root + sep) && file !== root) throw new Error('outside the root');
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
       res.writeHead(200, {
@@ -73,14 +78,15 @@ export async function launchBrowser() {
 }
 
 /**
- * Opens the page and records everything that should not happen: page errors, console errors,
- * dialogs, and requests to any other origin. Resolves once the engine has loaded.
+ * Opens `url` in a new context and records everything that should not happen: page errors,
+ * console errors, dialogs, and requests to any origin but `origin` (default: the URL's own).
+ * `contextOptions` go to browser.newContext(); `initScript` runs in every frame before its scripts.
  */
-export async function openPage(browser, base, options = {}) {
-  const context = await browser.newContext(options);
+export async function openUrl(browser, url, { contextOptions = {}, origin = new URL(url).origin, initScript } = {}) {
+  const context = await browser.newContext(contextOptions);
+  if (initScript) await context.addInitScript(initScript);
   const page = await context.newPage();
   const problems = { pageErrors: [], consoleErrors: [], dialogs: [], foreignRequests: [], requests: [] };
-  const origin = new URL(base).origin;
   page.on('pageerror', (e) => problems.pageErrors.push(String(e)));
   page.on('console', (m) => {
     if (m.type() === 'error') problems.consoleErrors.push(m.text());
@@ -95,12 +101,18 @@ export async function openPage(browser, base, options = {}) {
     // data: URLs (the empty favicon) stay in the page; everything else must be same-origin.
     if (u.protocol !== 'data:' && u.origin !== origin) problems.foreignRequests.push(r.url());
   });
-  await page.goto(`${base}/`);
+  await page.goto(url);
+  return { context, page, problems };
+}
+
+/** Opens the page (see openUrl); resolves once the engine has loaded. */
+export async function openPage(browser, base, options = {}) {
+  const opened = await openUrl(browser, `${base}/`, { contextOptions: options });
   // The footer shows the version once the wasm is loaded.
-  await page.waitForFunction(() => document.getElementById('version')?.textContent.startsWith('isnad '), null, {
+  await opened.page.waitForFunction(() => document.getElementById('version')?.textContent.startsWith('isnad '), null, {
     timeout: 15000,
   });
-  return { context, page, problems };
+  return opened;
 }
 
 /**

@@ -244,8 +244,8 @@ test('a trap in the wasm is reported and the worker is restarted', async () => {
     await p.route('**/pkg/isnad_no_modules.js', async (route) => {
       const res = await route.fetch();
       const body = (await res.text()).replace(
-        'function analyze(text) {',
-        "function analyze(text) { if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');",
+        'function analyze(text, options) {',
+        "function analyze(text, options) { if (text.includes('TRAP')) throw new WebAssembly.RuntimeError('unreachable');",
       );
       assert.ok(body.includes('RuntimeError'));
       await route.fulfill({ response: res, body });
@@ -415,11 +415,11 @@ test('requests: loading, both seeds and export stay on the origin; analysis make
   }
 });
 
-test('no HTML parsing API is used anywhere in www/ (or examples/)', async () => {
+test('no HTML parsing API is used anywhere in www/, the package (npm/) or examples/', async () => {
   const banned = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write(ln)?|createContextualFragment|DOMParser)\b/;
   const found = [];
-  for (const dir of ['www', 'examples']) {
-    if (!existsSync(join(ROOT, dir))) continue;
+  for (const dir of ['www', 'npm', 'examples']) {
+    assert.ok(existsSync(join(ROOT, dir)), `${dir}/ is missing`);
     const walk = async (d) => {
       for (const e of await readdir(d, { withFileTypes: true })) {
         const p = join(d, e.name);

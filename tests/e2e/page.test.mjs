@@ -183,10 +183,10 @@ test('an analysis that throws is reported in the page, and the next edit recover
     await p.route('**/pkg/isnad_no_modules.js', async (route) => {
       const res = await route.fetch();
       const body = (await res.text()).replace(
-        'function analyze(text) {',
-        "function analyze(text) { if (text.includes('BOOM')) throw new Error('boom from the test');",
+        'function analyze(text, options) {',
+        "function analyze(text, options) { if (text.includes('BOOM')) throw new Error('boom from the test');",
       );
-      assert.ok(body.includes('boom from the test'), 'the bindings still export analyze(text)');
+      assert.ok(body.includes('boom from the test'), 'the bindings still export analyze(text, options)');
       await route.fulfill({ response: res, body });
     });
     const pageErrors = [];

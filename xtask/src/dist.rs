@@ -7,6 +7,8 @@
 //!                                       start from a blob: URL in a page opened from file://
 //! dist/seeds/*.txt, seeds/index.json    the seed articles and their list, for the page's buttons
 //! dist/isnad.html                       all of the above in one file that works from file://
+//! dist/npm/                             the npm package `isnad` (npm.rs)
+//! dist/examples/                        the CMS embedding examples, with Quill (examples.rs)
 
 use crate::tools;
 use crate::util::{self, kb, root, run};
@@ -110,6 +112,8 @@ pub fn dist() -> Result<PathBuf, String> {
     let seeds = copy_seeds(&root().join("seeds"), &dist.join("seeds"))?;
 
     let single = single_file(&dist)?;
+    let npm_files = crate::npm::npm_package(&dist)?;
+    let example_files = crate::examples::examples(&dist)?;
 
     let final_size = size(&wasm)?;
     let gz = gzip_size(&wasm);
@@ -124,6 +128,7 @@ pub fn dist() -> Result<PathBuf, String> {
         gz.map_or("?".to_string(), kb),
     );
     eprintln!("xtask: dist/isnad.html (single file, opens from disk): {}", kb(single));
+    eprintln!("xtask: dist/npm/ (the npm package, {npm_files} files), dist/examples/ ({example_files} files)");
     Ok(dist)
 }
 

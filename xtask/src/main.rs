@@ -10,6 +10,8 @@
 
 mod bench;
 mod dist;
+mod examples;
+mod npm;
 mod serve;
 mod test;
 mod tools;
@@ -20,14 +22,16 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  dist                 build the page into dist/ (wasm + bindings + www/ + seeds/)
+  dist                 build the page into dist/ (wasm + bindings + www/ + seeds/), the npm
+                       package into dist/npm/ and the embedding examples into dist/examples/
   serve [--no-dist]    build dist/ (unless --no-dist), then serve it at http://127.0.0.1:8080
                        (set PORT to change the port); runs until Ctrl-C
   test [STEP...]       run every test, or only the given steps:
                          native        cargo test --workspace
                          wasm-node     tests/wasm.rs in node (wasm-bindgen-test-runner)
                          wasm-browser  tests/wasm.rs in headless Chromium
-                         e2e           cargo xtask dist, then tests/e2e/ in headless Chromium
+                         e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
+                                       page, the examples, the npm package and its types)
   setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm packages)
   bench [--no-dist] [--runs N] [--cold N]
                        dist, then time the JS API in headless Chromium and size dist/ (BENCHMARKS.md)

@@ -9,7 +9,7 @@ const STEPS: &[(&str, &str, fn() -> Result<(), String>)] = &[
     ("native", "cargo test --workspace", native),
     ("wasm-node", "tests/wasm.rs under node", wasm_node),
     ("wasm-browser", "tests/wasm.rs in headless Chromium", wasm_browser),
-    ("e2e", "dist/ in headless Chromium (node --test tests/e2e/)", e2e),
+    ("e2e", "dist/ in headless Chromium (node --test tests/e2e/): the page, the examples, the npm package", e2e),
 ];
 
 pub fn test_cmd(args: &[String]) -> Result<(), String> {
@@ -80,7 +80,9 @@ fn wasm_browser() -> Result<(), String> {
     wasm_cargo_test(true)
 }
 
-/// dist/, served by our own server on a free port, tested by tests/e2e/*.test.mjs.
+/// dist/, served by our own server on a free port, tested by tests/e2e/*.test.mjs: the page,
+/// the embedding examples (dist/examples/), and the npm package (dist/npm/) packed, installed
+/// into a TypeScript consumer and type-checked with tsc --strict (package.test.mjs).
 fn e2e() -> Result<(), String> {
     tools::npm_packages()?;
     tools::chromium()?;

@@ -157,7 +157,8 @@ pub fn chromium() -> Result<(), String> {
     }
 }
 
-/// The npm packages of package.json (binaryen's wasm-opt, playwright-core) in node_modules/.
+/// The npm packages of package.json (binaryen's wasm-opt, playwright-core, axe-core, typescript,
+/// quill) in node_modules/.
 /// `npm ci` when node_modules is missing or older than package-lock.json.
 pub fn npm_packages() -> Result<(), String> {
     let top = root();
@@ -169,7 +170,13 @@ pub fn npm_packages() -> Result<(), String> {
         (Some(_), None) => true,
         _ => false,
     };
-    let complete = ["binaryen/package.json", "playwright-core/package.json", "axe-core/package.json"]
+    let complete = [
+        "binaryen/package.json",
+        "playwright-core/package.json",
+        "axe-core/package.json",
+        "typescript/package.json",
+        "quill/package.json",
+    ]
         .iter()
         .all(|p| top.join("node_modules").join(p).is_file());
     if fresh && complete {

@@ -1,0 +1,127 @@
+// The panel of <isnad-analyzer>: speakers, denials and claims, drawn from an analysis. Text from
+// the analysis (that is, from the user) only ever goes in through textContent, never as HTML.
+//
+// Parts, for ::part() in the page's CSS:
+//   panel, header, title, status, body, heading, message,
+//   speakers, speaker, name, role, tally,
+//   statements denials | statements claims, statement denial | statement claim,
+//   cue, content
+
+/** An element with its part names, class and text (text through textContent only). */
+function el(tag, part, text) {
+  const node = document.createElement(tag);
+  if (part) {
+    node.setAttribute('part', part);
+    node.className = part;
+  }
+  if (text != null) node.textContent = String(text);
+  return node;
+}
+
+/** The panel's fixed frame: a header with a title and a live status line, and a body. */
+export function panelFrame() {
+  const panel = el('section', 'panel');
+  const head = el('div', 'header');
+  const title = el('div', 'title');
+  title.setAttribute('role', 'heading');
+  const status = el('span', 'status');
+  status.setAttribute('role', 'status');
+  status.setAttribute('aria-live', 'polite');
+  head.append(title, status);
+  const body = el('div', 'body');
+  panel.append(head, body);
+  return { panel, title, status, body };
+}
+
+function speakerItem(words, speaker, claims, denials) {
+  const li = el('li', 'speaker');
+  li.dataset.speaker = speaker.name;
+  li.dataset.kind = speaker.kind;
+  const name = el('span', 'name', speaker.name);
+  name.dir = 'auto';
+  li.append(name);
+  if (speaker.role) {
+    const role = el('span', 'role', speaker.role);
+    role.dir = 'auto';
+    li.append(role);
+  }
+  li.append(el('span', 'kind', words.kind[speaker.kind] ?? speaker.kind), el('span', 'tally', words.tally(claims, denials)));
+  return li;
+}
+
+function statementItem(words, analysis, st, onPick) {
+  const speaker = analysis.speakers[st.speaker];
+  const li = el('li', `statement ${st.kind}`);
+  li.dataset.kind = st.kind;
+  li.dataset.statement = String(st.id);
+  li.dataset.speaker = speaker?.name ?? '';
+  const button = el('button');
+  button.type = 'button';
+  button.title = words.show;
+  const who = el('span', 'name', speaker?.name ?? '؟');
+  const cue = el('span', 'cue', st.cue.text);
+  const content = el('q', 'content', st.content.text);
+  for (const n of [who, cue, content]) n.dir = 'auto';
+  button.append(who, ' ', cue, content);
+  button.addEventListener('click', () => onPick(st));
+  li.append(button);
+  return li;
+}
+
+/** A heading at `level` (ARIA, so the level can follow the page's outline without new elements). */
+function heading(level, text) {
+  const h = el('div', 'heading', text);
+  h.setAttribute('role', 'heading');
+  h.setAttribute('aria-level', String(level));
+  return h;
+}
+
+/**
+ * Draws `state` into the frame: { lang, words, analysis (or null), message, error, working,
+ * denialsOnly, level, onPick }. `message` replaces the lists (empty text, no target); `error` is
+ * shown in the status line; `level` is the title's heading level (the sections' is one more).
+ */
+export function renderPanel(frame, { lang, words, analysis, message, error, working, denialsOnly, level, onPick }) {
+  frame.panel.lang = lang;
+  frame.panel.dir = words.dir;
+  frame.title.textContent = words.title;
+  frame.title.setAttribute('aria-level', String(level));
+  const statements = analysis?.statements ?? [];
+  const denials = statements.filter((s) => s.kind === 'denial');
+  const claims = statements.filter((s) => s.kind === 'claim');
+  frame.status.classList.toggle('error', Boolean(error));
+  if (error) frame.status.textContent = `${words.failed} ${error}`;
+  else if (working) frame.status.textContent = words.working;
+  else if (analysis && statements.length) frame.status.textContent = words.summary(statements.length, denials.length, analysis.speakers.length);
+  else frame.status.textContent = '';
+
+  const body = [];
+  if (message) {
+    body.push(el('p', 'message', message));
+  } else if (analysis && statements.length === 0) {
+    body.push(el('p', 'message', words.none));
+  } else if (analysis) {
+    const tally = analysis.speakers.map(() => [0, 0]);
+    for (const s of statements) if (tally[s.speaker]) tally[s.speaker][s.kind === 'denial' ? 1 : 0]++;
+    const speakers = analysis.speakers.filter((sp) => !denialsOnly || tally[sp.id]?.[1] > 0);
+    if (speakers.length) {
+      const list = el('ul', 'speakers');
+      list.append(...speakers.map((sp) => speakerItem(words, sp, ...tally[sp.id])));
+      body.push(heading(level + 1, words.speakers), list);
+    }
+    body.push(heading(level + 1, words.denials));
+    if (denials.length) {
+      const list = el('ol', 'statements denials');
+      list.append(...denials.map((st) => statementItem(words, analysis, st, onPick)));
+      body.push(list);
+    } else {
+      body.push(el('p', 'message', words.noDenials));
+    }
+    if (!denialsOnly && claims.length) {
+      const list = el('ol', 'statements claims');
+      list.append(...claims.map((st) => statementItem(words, analysis, st, onPick)));
+      body.push(heading(level + 1, words.claims), list);
+    }
+  }
+  frame.body.replaceChildren(...body);
+}
