@@ -289,8 +289,24 @@ pub fn parse(
         // the speaker (GUIDELINES: «Several speakers at once»).
         if j > i && t.norm.starts_with('و') && state != State::Start {
             let rest = &t.norm['و'.len_utf8()..];
-            if is_definite(rest) || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
+            // Inside a person's title a definite word after «و» coordinates a genitive: «رئيس
+            // لجنة المالية والميزانية».
+            let in_genitive = class == Some(EntityClass::Title)
+                && body_in_title
+                && state == State::Definite
+                && name.is_none()
+                && lex.entity_at(toks, j).is_none()
+                && toks[j - 1].is_word()
+                && is_definite(&toks[j - 1].norm)
+                && title.is_some_and(|(a, _)| j - a >= 2);
+            if (is_definite(rest) && !in_genitive) || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
                 break;
+            }
+            if in_genitive && is_definite(rest) {
+                extend(&mut title, j, j + 1);
+                j += 1;
+                words += 1;
+                continue;
             }
         }
         let owned;
@@ -466,7 +482,9 @@ pub fn parse(
             }
             let next_entity = lex.entity_at(toks, j + 1).filter(|e| e.2 == 0);
             let next_is_document = next_entity.is_some_and(|e| e.0.class == EntityClass::Document);
-            if w == "في"
+            // «النائبة عن كتلة "الخط الوطني"»: عن names whom a representative stands for.
+            let for_whom = w == "عن" && matches!(class, Some(EntityClass::Title)) && next_entity.is_some();
+            if (w == "في" || for_whom)
                 && j + 1 < limit
                 && toks[j + 1].is_word()
                 && !next_is_document
@@ -491,7 +509,8 @@ pub fn parse(
                 add_part(&mut title, &mut name, class, j, j + 1);
                 j += 1;
                 words += 1;
-                state = State::Definite;
+                // «بمجلس نواب الشعب»: an indefinite body governs the genitive after it.
+                state = if b_entity && !w.starts_with("بال") { State::Construct } else { State::Definite };
                 continue;
             }
         }
