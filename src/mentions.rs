@@ -372,7 +372,9 @@ pub fn parse(
             continue;
         }
         if let Some((info, end, pre)) = lex.entity_at(toks, j) {
-            let pre_ok = pre == 0 || (j == i && strip_l);
+            // The first word may carry the conjunction that opens its clause: «واتحاد الشغل يحذر».
+            let conj_first = j == i && !strip_l && pre == 1 && t.norm.starts_with('و');
+            let pre_ok = pre == 0 || (j == i && strip_l) || conj_first;
             if pre_ok && end <= limit {
                 // A head after a complete definite phrase starts another phrase («الجمهوريون إدارة
                 // أوباما»): only a first head, or a document's issuer, belongs here.
@@ -732,13 +734,21 @@ pub fn parse(
     }
     // A conjunction written onto a name with the article opens the clause, it is no part of the
     // name: «والرفاعي، الذي …، يؤكد» is الرفاعي.
-    let conj_name = name.is_some_and(|(a, _)| a == i)
-        && !strip_l
-        && toks[i].norm.strip_prefix('و').is_some_and(is_definite)
-        && lex.entity_at(toks, i).is_none_or(|e| e.2 == 1);
+    let conj_name = !strip_l
+        && toks[i].norm.starts_with('و')
+        && (name.is_some_and(|(a, _)| a == i) && toks[i].norm.strip_prefix('و').is_some_and(is_definite)
+            || m.class.is_some())
+        && lex.entity_at(toks, i).is_some_and(|e| e.2 == 1)
+        || name.is_some_and(|(a, _)| a == i)
+            && !strip_l
+            && toks[i].norm.strip_prefix('و').is_some_and(is_definite)
+            && lex.entity_at(toks, i).is_none();
     if conj_name {
         if let Some(rest) = m.name.strip_prefix('و') {
             m.name = rest.to_string();
+        }
+        if let Some(rest) = m.role.strip_prefix('و') {
+            m.role = rest.to_string();
         }
         if let Some(k) = m.key.first_mut() {
             *k = k['و'.len_utf8()..].to_string();

@@ -66,8 +66,8 @@ pub(super) fn attribution_statement(
     }
     let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined && needs != Needs::Verb)
         .filter(|m| cx.plausible(m))?;
-    if needs == Needs::Document && m.class != Some(EntityClass::Organization) && !cx.toks[end].norm.contains("بيان")
-    {
+    // «وجاء في بيان صادر عن …»، «وجاء في البلاغ أن …» (the issuer is the body speaking).
+    if needs == Needs::Document && !matches!(m.class, Some(EntityClass::Organization | EntityClass::Document)) {
         return None;
     }
     // Content before the phrase («…، وفقاً لأحد المصادر») or after it («وبحسب الصحيفة، فإن …»).

@@ -345,6 +345,16 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
             i = e;
             continue;
         }
+        // «نفت الحركة، في بلاغ أصدرته اليوم، ما وصفته …»: where it was said, between commas.
+        if t.norm == "في" && i > 0 && cx.toks[i - 1].kind == TokKind::Comma {
+            let doc = cx.lex.entity_at(cx.toks, i + 1).is_some_and(|e| e.2 == 0 && e.0.class == EntityClass::Document);
+            if let Some(c) = (i + 2..limit.min(i + 10)).find(|&c| cx.toks[c].kind == TokKind::Comma).filter(|_| doc) {
+                if (i + 1..c).all(|x| cx.toks[x].is_word() || cx.toks[x].kind == TokKind::Number) {
+                    i = c + 1;
+                    continue;
+                }
+            }
+        }
         // «وقال دبلوماسي لـ«الشرق الأوسط»، مشترطاً عدم ذكر اسمه، إن …».
         if let Some(e) = mentions::anonymity_clause(cx.lex, cx.toks, i, limit) {
             i = e;
