@@ -486,11 +486,18 @@ pub fn parse(
             let next_is_document = next_entity.is_some_and(|e| e.0.class == EntityClass::Document);
             // «النائبة عن كتلة "الخط الوطني"»: عن names whom a representative stands for.
             let for_whom = w == "عن" && matches!(class, Some(EntityClass::Title)) && next_entity.is_some();
+            // «منسقة المنظمة في ليسبوس، ماريا …»: an unknown place right before the apposition.
+            let place_before_apposition = w == "في"
+                && matches!(class, Some(EntityClass::Title))
+                && name.is_none()
+                && toks.get(j + 1).is_some_and(|t| t.is_word() && name_like(lex, &t.norm))
+                && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Comma)
+                && toks.get(j + 3).is_some_and(|t| t.is_word() && !is_definite(&t.norm) && name_like(lex, &t.norm));
             if (w == "في" || for_whom)
                 && j + 1 < limit
                 && toks[j + 1].is_word()
                 && !next_is_document
-                && (is_definite(&toks[j + 1].norm) || next_entity.is_some())
+                && (is_definite(&toks[j + 1].norm) || next_entity.is_some() || place_before_apposition)
             {
                 let end = next_entity.map_or(j + 2, |e| e.1).min(limit);
                 add_part(&mut title, &mut name, class, j, end);

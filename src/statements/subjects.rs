@@ -236,6 +236,10 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if p >= sent_end || cx.opens_content(p) || prep.is_some_and(|pr| cx.toks[p].norm == pr) {
         return None;
     }
+    // An accusative with tanween is no subject: «وأضاف ضاحكاً أنه …».
+    if cx.text[cx.toks[p].start..cx.toks[p].end].contains('\u{064B}') {
+        return None;
+    }
     // The clause, a quotation or a participle of saying follows the phrase at once
     // («وتابع الكاظمي قائلاً: …»).
     let opens_after = |m: &Mention| {
@@ -287,6 +291,11 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             cx.lex.is(cx.toks[a - 1].norm.strip_prefix("ال").unwrap_or(&cx.toks[a - 1].norm), Gram::Honorific);
         // A name set off by commas («الناطق باسم الحكومة، محمد الشمري،») is an apposition.
         let apposition = cx.toks[a - 1].kind == TokKind::Comma;
+        // «نفى طارق منصور وجود …»: the name the text repeats ends before a word said once.
+        if b >= a + 3 && once(b - 1) && !once(b - 2) && !opens_after(m) {
+            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, b - 1, false);
+            continue;
+        }
         if a == m.tok_start || opens_after(m) || honorific || apposition {
             break;
         }
@@ -295,6 +304,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
             parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
+
         } else {
             break;
         }
