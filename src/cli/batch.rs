@@ -251,7 +251,8 @@ fn analyze(job: Job, format: Format, names: &[Option<String>]) -> Done {
         Line::TooLong(n) => Err(jsonl::LineError {
             id: None,
             message: format!(
-                "the line is {n} bytes long, over the limit of {} MiB for one document; split the document",
+                "the line is {} bytes long, over the limit of {} MiB for one document; split the document",
+                thousands(n),
                 MAX_LINE >> 20
             ),
         }),

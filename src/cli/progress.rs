@@ -26,12 +26,12 @@ impl Progress {
             let (bar, template) = match total {
                 Some(n) => (
                     ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
-                    "{elapsed_precise} [{wide_bar}] {percent:>3}% {bytes}/{total_bytes} {bytes_per_sec}, \
-                     eta {eta} · {msg}",
+                    "{elapsed_precise} [{wide_bar}] {percent:>3}% {decimal_bytes}/{decimal_total_bytes} \
+                     {decimal_bytes_per_sec}, eta {eta} · {msg}",
                 ),
                 None => (
                     ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
-                    "{spinner} {elapsed_precise} {bytes} read, {bytes_per_sec} · {msg}",
+                    "{spinner} {elapsed_precise} {decimal_bytes} read, {decimal_bytes_per_sec} · {msg}",
                 ),
             };
             let style = ProgressStyle::with_template(template).expect("a valid template").progress_chars("=> ");
@@ -47,7 +47,11 @@ impl Progress {
         if self.visible {
             self.bar.inc(bytes);
             let secs = self.started.elapsed().as_secs_f64().max(1e-3);
-            self.bar.set_message(format!("{} documents, {:.0}/s", thousands(docs), docs as f64 / secs));
+            self.bar.set_message(format!(
+                "{} documents, {}/s",
+                thousands(docs),
+                thousands((docs as f64 / secs) as u64)
+            ));
         }
     }
 
@@ -71,10 +75,10 @@ impl Progress {
             self.bar.finish_and_clear();
             let secs = self.started.elapsed().as_secs_f64();
             eprintln!(
-                "isnad: {} documents, {:.1} MB in {secs:.1} s ({:.0} documents/s, {:.1} MB/s)",
+                "isnad: {} documents, {:.1} MB in {secs:.1} s ({} documents/s, {:.1} MB/s)",
                 thousands(docs),
                 bytes as f64 / 1e6,
-                docs as f64 / secs.max(1e-3),
+                thousands((docs as f64 / secs.max(1e-3)) as u64),
                 bytes as f64 / 1e6 / secs.max(1e-3)
             );
         }
