@@ -70,12 +70,16 @@ pub struct Args {
     pub explain: bool,
 }
 
+/// The most `--threads` accepts: batches grow with the thread count (see `batch.rs`), so a typo
+/// like `--threads 40000` would ask for gigabytes.
+const MAX_THREADS: usize = 1024;
+
 fn parse_threads(s: &str) -> Result<usize, String> {
     match s.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
-        _ => {
-            Err("give a number of threads, 1 or more (e.g. --threads 4); leave the option out to use every core".into())
-        }
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "give a number of threads from 1 to {MAX_THREADS} (e.g. --threads 4); leave the option out to use every core"
+        )),
     }
 }
 
@@ -197,7 +201,8 @@ mod tests {
             (&["--threads", "2", "a"][..], "--jsonl"),
             (&["--format", "csv", "--pretty", "a"][..], "drop it"),
             (&["--format", "csv", "--explain", "a"][..], "choose one"),
-            (&["--jsonl", "--threads", "0"][..], "1 or more"),
+            (&["--jsonl", "--threads", "0"][..], "from 1 to"),
+            (&["--jsonl", "--threads", "5000"][..], "from 1 to"),
             (&["--format", "xml", "a"][..], "xml"),
             (&["a", "b"][..], "--jsonl"),
         ] {

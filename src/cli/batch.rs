@@ -23,7 +23,7 @@ use super::progress::{thousands, Progress};
 use super::{csv, jsonl};
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 
@@ -112,6 +112,9 @@ pub fn run(config: Config) -> Result<(), String> {
     let limits = (DOCS_PER_THREAD * threads, BYTES_PER_THREAD * threads);
     let format = config.format;
     let progress = Progress::new(total);
+    if inputs.iter().any(|i| matches!(i, Input::Stdin)) && io::stdin().is_terminal() {
+        progress.message("isnad: reading JSON lines from the terminal; end with Ctrl-D, or give the archive's files");
+    }
 
     let (batch_tx, batch_rx) = sync_channel::<Result<Batch, String>>(1);
     let (done_tx, done_rx) = sync_channel::<DoneBatch>(1);

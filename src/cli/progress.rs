@@ -47,11 +47,7 @@ impl Progress {
         if self.visible {
             self.bar.inc(bytes);
             let secs = self.started.elapsed().as_secs_f64().max(1e-3);
-            self.bar.set_message(format!(
-                "{} documents, {}/s",
-                thousands(docs),
-                thousands((docs as f64 / secs) as u64)
-            ));
+            self.bar.set_message(format!("{}, {}/s", documents(docs), thousands((docs as f64 / secs) as u64)));
         }
     }
 
@@ -75,14 +71,19 @@ impl Progress {
             self.bar.finish_and_clear();
             let secs = self.started.elapsed().as_secs_f64();
             eprintln!(
-                "isnad: {} documents, {:.1} MB in {secs:.1} s ({} documents/s, {:.1} MB/s)",
-                thousands(docs),
+                "isnad: {}, {:.1} MB in {secs:.1} s ({} documents/s, {:.1} MB/s)",
+                documents(docs),
                 bytes as f64 / 1e6,
                 thousands((docs as f64 / secs.max(1e-3)) as u64),
                 bytes as f64 / 1e6 / secs.max(1e-3)
             );
         }
     }
+}
+
+/// "1 document", "1,234 documents".
+pub fn documents(n: u64) -> String {
+    format!("{} document{}", thousands(n), if n == 1 { "" } else { "s" })
 }
 
 /// 1234567 → "1,234,567".
@@ -106,5 +107,7 @@ mod tests {
         assert_eq!(super::thousands(999), "999");
         assert_eq!(super::thousands(1000), "1,000");
         assert_eq!(super::thousands(1234567), "1,234,567");
+        assert_eq!(super::documents(1), "1 document");
+        assert_eq!(super::documents(2000), "2,000 documents");
     }
 }
