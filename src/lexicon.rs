@@ -130,10 +130,12 @@ pub enum Gram {
     Withhold,
     /// The name or identity withheld (اسمه، هويتها، اسميهما).
     Identity,
+    /// Quantities before a group (عدد من، بعض، عشرات): the group is an unnamed source.
+    Quantity,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Identity as u32) < 32);
+const _: () = assert!((Gram::Quantity as u32) < 32);
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
 #[derive(Clone, Debug)]
@@ -391,6 +393,7 @@ impl Lexicon {
                 "compound" => Gram::Compound,
                 "withhold" => Gram::Withhold,
                 "identity" => Gram::Identity,
+                "quantity" => Gram::Quantity,
                 k => return Err(LexiconError(format!("{}:{line}: unknown class \"{k}\"", GRAMMAR.0))),
             };
             lex.grammar.push((phrase(c[0]), class));

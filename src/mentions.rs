@@ -466,6 +466,26 @@ pub fn parse(
             j += 1;
             continue;
         }
+        // A quantity of people or bodies: «عدد من أصحاب المتاجر»، «بعض المحللين»، «عشرات
+        // المحتجين» — an unnamed group, whatever the phrase after it is.
+        if state == State::Start && j == i && lex.is(w, Gram::Quantity) {
+            let k = if toks.get(j + 1).is_some_and(|n| n.norm == "من") { j + 2 } else { j + 1 };
+            if let Some(inner) = (k < limit).then(|| parse(text, toks, quotes, lex, k, limit, false)).flatten() {
+                if inner.class != Some(EntityClass::Document)
+                    && (inner.class.is_some() || inner.definite || !inner.name.is_empty())
+                {
+                    title = Some((i, inner.tok_end));
+                    class = Some(match inner.class {
+                        Some(c @ (EntityClass::Organization | EntityClass::Media)) => c,
+                        _ => EntityClass::Anonymous,
+                    });
+                    gender = inner.gender;
+                    j = inner.tok_end;
+                    words += inner.tok_end - i;
+                    break;
+                }
+            }
+        }
         if (w == "احد" || w == "احدي") && state == State::Start {
             extend(&mut title, j, j + 1);
             j += 1;
@@ -568,7 +588,9 @@ pub fn parse(
                 let nationality = class.is_none()
                     && title
                         .is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
-                is_nisba(w) && is_definite(w)
+                // Indefinite nisbas follow each other: «منظمات حقوقية محلية».
+                let after_indefinite_nisba = !is_definite(&toks[j - 1].norm) && is_nisba(&toks[j - 1].norm);
+                is_nisba(w) && (is_definite(w) || after_indefinite_nisba && !is_definite(w))
                     || name_like(lex, w)
                         && !is_definite(w)
                         && !group

@@ -91,7 +91,9 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
         }
     };
     // The latest titled person named outside a statement: (entity, sentence start).
-    let mut seen: Option<(usize, usize)> = None;
+    // (The last few, most recent last: «رد رونالدو على … سيدة تدعى مايورغا، والتي ادعت …،
+    // نافياً …» — the masculine participle goes back past her to him.)
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     let mut last_content: Option<(usize, usize)> = None;
     for ev in events {
         match ev {
@@ -104,7 +106,10 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
             Event::Seen(m, _) if last_content.is_some_and(|(a, b)| a <= m.start && m.end <= b) => {}
             Event::Seen(m, sentence) => {
                 let e = entity_for(&mut entities, &mut index, &m, &recent);
-                seen = Some((e, sentence));
+                seen.push((e, sentence));
+                if seen.len() > 3 {
+                    seen.remove(0);
+                }
             }
             Event::Statement(f) => {
                 last_content = Some(f.content);
@@ -112,8 +117,11 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                     Subject::Explicit(m) => {
                         let e = entity_for(&mut entities, &mut index, m, &recent);
                         // A speaker named since is nearer than a person seen before them («ودخل
-                        // الأردن …، إذ قال وزير الخارجية …، داعياً …»).
-                        seen = None;
+                        // الأردن …، إذ قال وزير الخارجية …، داعياً …»), unless they speak in a
+                        // relative clause («رد رونالدو على … سيدة …، والتي ادعت …، نافياً»).
+                        if !f.relative {
+                            seen.clear();
+                        }
                         (e, format!("named «{}»", &text[m.start..m.end]))
                     }
                     Subject::Implicit { gender, .. } => {
@@ -121,10 +129,9 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             let g = entities[e].gender;
                             *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
                         };
-                        if let Some((e, _)) =
-                            seen.filter(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty()))
-                        {
-                            seen = None;
+                        let pick =
+                            seen.iter().rposition(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty()));
+                        if let Some((e, _)) = pick.map(|k| seen.remove(k)) {
                             entities[e].has_statement = true;
                             touch(&mut recent, e);
                             let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);

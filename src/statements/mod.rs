@@ -45,6 +45,9 @@ pub struct Found {
     /// The cue lies inside another statement's content («قال غوريا إن مسؤولين صينيين أخبروه
     /// أن …»): its speaker does not become the one the text follows.
     pub nested: bool,
+    /// The cue opens a relative clause (التي ادعت …): its speaker is not the sentence's subject,
+    /// so it does not take the place of the person the sentence is about.
+    pub relative: bool,
     /// For an unnamed subject right after another statement's content: the subject of that
     /// content's clause, which a verb of another gender continues (see `speakers`).
     pub continues: Option<Mention>,
@@ -399,9 +402,10 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 let participle = cm.infl.form == VerbForm::Participle;
                 // After a comma a participle of a verb with a clause or a preposition of its own
                 // («، داعياً الناديين إلى "…"») is the speaker going on.
+                // (So does a participle of denial: «…، نافياً تقارير …».)
                 let after_comma = cx.toks[k - 1].kind == TokKind::Comma
-                    && cx.lex.cues[cm.entry].frame != Frame::Np
-                    && cx.lex.cues[cm.entry].kind == CueKind::Claim;
+                    && (cx.lex.cues[cm.entry].frame != Frame::Np && cx.lex.cues[cm.entry].kind == CueKind::Claim
+                        || cx.lex.cues[cm.entry].kind == CueKind::Denial);
                 let own_clause = !participle || opens_within(cx, k + 1, sent_end, 3) || after_comma;
                 // «ورفضوا استكمال علاجه»: a refusal of anything but an accusation says nothing,
                 // so it does not start a statement either.

@@ -304,7 +304,6 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
             parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
-
         } else {
             break;
         }

@@ -176,7 +176,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         // A verb listed with its preposition needs it: «عبّر عن استعداده», not «عبر القنوات».
         if let Some(p) = prep {
             let at = skip_fillers(cx, after, sent_end, None);
-            if cx.toks.get(at).is_none_or(|t| t.norm != p) {
+            // (A one-letter preposition is written onto its noun: «هدّد بفرض رسوم».)
+            let joined = |t: &Token| p.chars().count() == 1 && t.norm.starts_with(p) && t.norm.chars().count() > 2;
+            if cx.toks.get(at).is_none_or(|t| t.norm != p && !joined(t)) {
                 return None;
             }
         }
@@ -319,6 +321,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         sentence: cx.toks[cx.sentence_start(i)].start,
         nested: false,
         continues: None,
+        relative: i > 0
+            && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين" | "والتي" | "والذي" | "والذين"),
     }))
 }
 
