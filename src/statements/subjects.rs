@@ -271,10 +271,22 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         }
     }
     // The verb's own preposition ends its subject: «وطالبت منظمة العفو الدولية | بالإفراج».
+    // (Also «هدّد الرئيس مارك هولدن | بفرض رسوم»: after two words of a name, a word with the
+    // verb's one-letter preposition that the text says only once.)
     if let (Some(m), Some(pr)) = (&parsed, prep) {
+        let name_start = m.name_toks.map_or(usize::MAX, |(a, _)| a);
+        let once = |x: usize| cx.freq.get(cx.toks[x].norm.as_str()).copied().unwrap_or(0) < 2;
         let cut = (m.tok_start + 1..m.tok_end).find(|&x| {
             let w = &cx.toks[x].norm;
-            w == pr || pr.chars().count() == 1 && w.starts_with(pr) && w[pr.len()..].starts_with("ال")
+            let one_letter = pr.chars().count() == 1 && w.starts_with(pr);
+            w == pr
+                || one_letter && w[pr.len()..].starts_with("ال")
+                || one_letter
+                    && x >= name_start.saturating_add(2)
+                    && once(x)
+                    && w.chars().count() > 3
+                    && cx.tags[x].that.is_none()
+                    && m.class.is_none_or(|c| c == EntityClass::Title)
         });
         if let Some(x) = cut {
             parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, x, false);
