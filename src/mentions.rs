@@ -68,6 +68,7 @@ fn name_like(lex: &Lexicon, w: &str) -> bool {
         || lex.is(w, Gram::Conj)
         || lex.complementizer(w).is_some()
         || lex.cue(w).is_some()
+        || lex.is(w, Gram::Accusation)
         || (w.starts_with("است") && w.chars().count() >= 6)
         || w.ends_with("ات")
         || w.starts_with("لل"))
@@ -585,7 +586,10 @@ pub fn parse(
                 let group = class == Some(EntityClass::Anonymous)
                     && ["ين", "ون", "ات"].iter().any(|s| toks[j - 1].norm.ends_with(s));
                 // A nationality alone is a title too: «البرتغالي جواو بينتو».
+                // (Only in an apposition, which ends at a comma: «، البرتغالي جواو بينتو،»; a
+                // surname with the article opens a phrase too: «ودحض الحلبي رواية الجيش».)
                 let nationality = class.is_none()
+                    && toks.get(limit).is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon))
                     && title
                         .is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
                 // Indefinite nisbas follow each other: «منظمات حقوقية محلية».
@@ -607,8 +611,10 @@ pub fn parse(
                 // A family name may carry the article (سفيان السليطي); «عبد» and its kin join
                 // the next word into one given name (عبد الفتاح السيسي).
                 let compound = |k: usize| lex.is(&toks[k].norm, Gram::Compound);
+                // (The second word of «نور الدين» is no name of its own; that of «عبد الرحيم» is.)
+                let particle = |k: usize| NAME_PARTICLES.contains(&toks[k].norm.as_str());
                 let core = name.map_or(0, |(a, b)| {
-                    (a..b).filter(|&k| !NAME_PARTICLES.contains(&toks[k].norm.as_str()) && !compound(k)).count()
+                    (a..b).filter(|&k| !particle(k) && !(compound(k) && k > a && !particle(k - 1))).count()
                 });
                 let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
                 // A family name with the article ends the name (تامر الرفاعي | وقوع …), unless it
@@ -780,7 +786,9 @@ pub fn parse(
             m.role = rest.to_string();
         }
         if let Some(k) = m.key.first_mut() {
-            *k = k['و'.len_utf8()..].to_string();
+            if let Some(rest) = k.strip_prefix('و') {
+                *k = rest.to_string();
+            }
         }
     }
     if strip_l || issuer_stripped {
