@@ -487,6 +487,16 @@ impl Lexicon {
         found
     }
 
+    /// The class of the one-word entity `w` (folded, without the article), if it is one.
+    pub fn entity_index_has(&self, w: &str) -> Option<EntityClass> {
+        self.entity_index
+            .get(w)?
+            .iter()
+            .map(|&i| &self.entities[i])
+            .find(|(p, _)| p.words.len() == 1)
+            .map(|(_, e)| e.class)
+    }
+
     /// True when two title heads name the same office (متحدث and ناطق).
     pub fn synonyms(&self, a: &str, b: &str) -> bool {
         a == b || self.is(a, Gram::Spokesman) && self.is(b, Gram::Spokesman)

@@ -27,6 +27,30 @@ struct Entity {
     pronoun: bool,
 }
 
+/// The folded words of a role, without the article (and بـ / لـ written onto them).
+fn bare_words(role: &str) -> Vec<String> {
+    crate::normalize::fold(role)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let w =
+                w.strip_prefix("بال").or_else(|| w.strip_prefix("لل")).or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+            w.to_string()
+        })
+        .collect()
+}
+
+/// The words of a role that name a body or a place (الجيش، وزارة، غزة): what the title is of.
+fn bodies_in(lex: &Lexicon, role: &str) -> Vec<String> {
+    bare_words(role)
+        .into_iter()
+        .filter(|w| {
+            lex.entity_index_has(w)
+                .is_some_and(|c| !matches!(c, EntityClass::Title | EntityClass::Anonymous | EntityClass::Document))
+        })
+        .collect()
+}
+
 fn kind_of(m: &Mention) -> SpeakerKind {
     match m.class {
         Some(EntityClass::Organization | EntityClass::Place | EntityClass::Document) => SpeakerKind::Organization,
@@ -318,11 +342,18 @@ fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, rec
             // «وأضاف المتحدث» after «الناطق الرسمي …»: synonymous titles (grammar.tsv, class
             // `synonym`) count as the same title.
             let lex = Lexicon::get();
-            found = recent
-                .iter()
-                .rev()
-                .copied()
-                .find(|&e| entities[e].title_heads.iter().any(|t| t == h || lex.synonyms(t, h)));
+            // Not across genders (المتحدثة after المتحدث), nor when the title names a body the
+            // person's does not (المتحدث باسم الجيش after المتحدث باسم وزارة الصحة); adjectives
+            // may differ (الرئيس الديمقراطي = الرئيس الأمريكي جو بايدن).
+            let bodies = bodies_in(lex, &m.role);
+            found = recent.iter().rev().copied().find(|&e| {
+                let en = &entities[e];
+                let gender_ok = m.gender == Gender::Unknown || en.gender == Gender::Unknown || m.gender == en.gender;
+                let role_words = bare_words(&en.role);
+                gender_ok
+                    && bodies.iter().all(|b| role_words.contains(b))
+                    && en.title_heads.iter().any(|t| t == h || lex.synonyms(t, h))
+            });
         }
     }
     if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {
