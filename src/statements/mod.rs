@@ -168,13 +168,13 @@ impl Ctx<'_> {
     }
 
     /// A cue spelled like a function word (عبر «via», بين «between») is the verb only when what
-    /// the verb needs follows soon: its preposition (عبّر … عن) or, for a verb without one, a
+    /// the verb needs follows within its subject's reach: its preposition (عبّر … عن) or, for a verb without one, a
     /// clause (بيّن … أن). «عبر حسابها على إنستغرام إن …» is «via».
     fn function_word_here(&self, i: usize, c: &crate::lexicon::CueMatch) -> bool {
         if c.enclitic || !self.lex.is(&self.toks[i].norm, Gram::Stop) {
             return false;
         }
-        let end = self.sentence_end(i).min(i + 9);
+        let end = self.sentence_end(i).min(i + 20);
         match self.lex.cues[c.entry].prep.as_deref() {
             Some(p) => !(i + 1..end).any(|j| self.toks[j].norm == p),
             None => !(i + 1..end).any(|j| self.opens_content(j)),

@@ -251,11 +251,16 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         let next = skip_fillers(cx, m.tok_end, sent_end, prep);
         // (Not for «وصف X بأنه …», where what stands before بأن is the object.)
         let opens = opens_after(m) && entry.frame != Frame::Np;
+        // «"…"، قالت أم محمد، وهي نازحة …»: after a quotation that ends at the verb, the phrase
+        // right after the verb is who said it.
+        let quoted_before = m.tok_start == skip_fillers(cx, i + 1, sent_end, None)
+            && super::quote_before(cx, i).is_some_and(|q| q.close + 2 >= i)
+            && cx.tags[i].cue.is_some_and(|c| !c.conj);
         let np_subject = entry.frame == Frame::Np
             && next < sent_end
             && cx.toks[m.tok_start].norm.starts_with("ال")
             && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
-        opens || np_subject || cx.plausible(m)
+        opens || np_subject || quoted_before || cx.plausible(m)
     };
     let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
     // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
