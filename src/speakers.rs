@@ -27,6 +27,21 @@ struct Entity {
     pronoun: bool,
 }
 
+/// Mentions in text order, each passage once: a phrase read twice (as a subject before its verb
+/// and as part of a longer phrase: «بن سلمان» inside «محمد بن سلمان») keeps the longer reading.
+fn in_text_order(mentions: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = mentions.to_vec();
+    sorted.sort_by_key(|&(a, b)| (a, std::cmp::Reverse(b)));
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (a, b) in sorted {
+        match out.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
 /// The folded words of a role, without the article (and بـ / لـ written onto them).
 fn bare_words(role: &str) -> Vec<String> {
     crate::normalize::fold(role)
@@ -252,7 +267,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                 name: en.name.clone(),
                 role: en.role.clone(),
                 kind: en.kind,
-                mentions: en.mentions.iter().map(|&m| span(m)).collect(),
+                mentions: in_text_order(&en.mentions).into_iter().map(span).collect(),
             }
         })
         .collect();

@@ -285,11 +285,9 @@ proptest! {
 /// Each speaker's mentions come in text order and do not overlap (README: «every place the text
 /// names or refers to the speaker, in text order»).
 ///
-/// Ignored until the core is fixed: found by the property tests — for this text speaker 0's
-/// mentions are [9..24 «بن سلمان», 0..24 «محمد بن سلمان», 66..90 «محمد بن سلمان»]: the name is
-/// listed twice, overlapping, out of order. Reported to the core engineer (issue 8 report).
+/// Found by these tests: for this text speaker 0's mentions were [9..24 «بن سلمان», 0..24 «محمد
+/// بن سلمان», 66..90]: one passage listed twice, overlapping, out of order. Fixed in `speakers`.
 #[test]
-#[ignore = "core bug: a subject before its verb yields an extra, overlapping mention out of order"]
 fn mentions_are_in_text_order() {
     invariants::check_mention_order("محمد بن سلمان اكد إن «الاجتماع». قال محمد بن سلمان إن «الاجتماع».");
     let mut runner = TestRunner::new_with_rng(config(), TestRng::deterministic_rng(config().rng_algorithm));
