@@ -64,7 +64,12 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // between commas after the subject is not content.
     if subject.is_some() && after < sent_end && matches!(cx.toks[after].kind, TokKind::Comma) {
         let seg = after + 1;
-        if cx.toks.get(seg).is_some_and(|t| t.is_word() && is_definite_word(&t.norm)) {
+        // (Or a relative one: «، وهي مهندسة كانت تشغل منصب …،».)
+        if cx
+            .toks
+            .get(seg)
+            .is_some_and(|t| t.is_word() && (is_definite_word(&t.norm) || matches!(t.norm.as_str(), "وهي" | "وهو")))
+        {
             let mut e = seg;
             while e < sent_end
                 && e - seg < 12
@@ -351,7 +356,7 @@ fn surname_alone(cx: &Ctx, m: Mention) -> Mention {
 /// subject of the verb with «فـ» that answers it.
 fn topic_of_amma(cx: &Ctx, i: usize) -> Option<Mention> {
     let s = cx.sentence_start(i);
-    let a = (s..i).rev().take(16).find(|&k| cx.toks[k].norm == "اما" && (k == s || !cx.toks[k - 1].is_word()))?;
+    let a = (s..i).rev().take(40).find(|&k| cx.toks[k].norm == "اما" && (k == s || !cx.toks[k - 1].is_word()))?;
     // The topic ends at the first comma (an apposition may follow it) or at the verb.
     let end = (a + 1..i).find(|&k| cx.toks[k].kind == TokKind::Comma).unwrap_or(i);
     let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a + 1, end, false)?;
