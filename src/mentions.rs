@@ -594,7 +594,19 @@ pub fn parse(
                         .is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
                 // Indefinite nisbas follow each other: «منظمات حقوقية محلية».
                 let after_indefinite_nisba = !is_definite(&toks[j - 1].norm) && is_nisba(&toks[j - 1].norm);
+                // A definite word between a person's title and a name is an adjective of the
+                // title, whatever its shape: «النائب المستقل رائد الحسناوي».
+                let adjective_before_name = class == Some(EntityClass::Title)
+                    && name.is_none()
+                    && is_definite(w)
+                    && !lex.is(w, Gram::Stop)
+                    && lex.entity_at(toks, j).is_none()
+                    && toks.get(j + 1).is_some_and(|n| {
+                        n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm) && !is_nisba(&n.norm)
+                    })
+                    && toks.get(j + 2).is_some_and(|n| n.is_word() && name_like(lex, &n.norm));
                 is_nisba(w) && (is_definite(w) || after_indefinite_nisba && !is_definite(w))
+                    || adjective_before_name
                     || name_like(lex, w)
                         && !is_definite(w)
                         && !group

@@ -75,6 +75,8 @@ const MAX_LOOKBACK: usize = 80;
 struct Ctx<'a> {
     /// How often each folded word occurs in the text: a proper name is usually repeated.
     freq: crate::fastmap::FastMap<&'a str, u32>,
+    /// Definite words the text uses as family names (after a given name somewhere).
+    surnames: crate::fastmap::FastMap<&'a str, ()>,
     /// For every token: the index just after the sentence end before it, and the index of the
     /// sentence end at or after it (sentence ends outside quotations).
     prev_end: Vec<usize>,
@@ -228,7 +230,29 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     for t in toks.iter().filter(|t| t.is_word()) {
         *freq.entry(t.norm.as_str()).or_insert(0) += 1;
     }
-    let mut cx = Ctx { freq, prev_end: Vec::new(), next_end: Vec::new(), text, toks, tags, quotes, lex };
+    // Family names with the article: a definite word right after a word that could be a given
+    // name (not a head, a function word or a definite word): «عادل المحمداوي».
+    let mut surnames = crate::fastmap::FastMap::default();
+    for (k, w) in toks.windows(2).enumerate() {
+        let (a, b) = (&w[0], &w[1]);
+        if a.is_word()
+            && lex.entity_at(toks, k).is_none()
+            && tags[k].cue.is_none()
+            && tags[k].that.is_none()
+            && b.is_word()
+            && b.norm.starts_with("ال")
+            && b.norm.chars().count() > 4
+            && !a.norm.starts_with("ال")
+            && a.norm.chars().count() > 2
+            && !lex.is(&a.norm, Gram::Stop)
+            && !lex.is(&a.norm, Gram::Prep)
+            && !lex.is(&b.norm, Gram::Stop)
+            && !lex.is(&b.norm, Gram::Adj)
+        {
+            surnames.insert(b.norm.as_str(), ());
+        }
+    }
+    let mut cx = Ctx { freq, surnames, prev_end: Vec::new(), next_end: Vec::new(), text, toks, tags, quotes, lex };
     let ends: Vec<bool> = (0..toks.len()).map(|i| cx.is_end(i)).collect();
     let mut prev_end = vec![0; toks.len()];
     let mut last = 0;

@@ -262,7 +262,8 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
         opens || np_subject || quoted_before || cx.plausible(m)
     };
-    let mut parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+    let mut parsed =
+        mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).map(|m| family_name(cx, m));
     // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
     // one spoken to, not the end of the name (names that start with ل recur: لينيك).
     if let Some(m) = &parsed {
@@ -337,4 +338,26 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         }
     }
     parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title))
+}
+
+/// «قال المحمداوي خلال استقباله …»: one definite word that the text also writes after a given
+/// name (عادل المحمداوي), whose head is no entity, is a family name said alone: read as a name.
+fn family_name(cx: &Ctx, m: Mention) -> Mention {
+    let w = cx.toks[m.tok_start].norm.as_str();
+    let alone = m.name.is_empty()
+        && m.class.is_none()
+        && m.tok_end == m.tok_start + 1
+        && cx.surnames.contains_key(w)
+        && cx.freq.get(w).copied().unwrap_or(0) >= 2
+        && cx.lex.entity_at(cx.toks, m.tok_start).is_none();
+    if !alone {
+        return m;
+    }
+    Mention {
+        name: m.role.clone(),
+        role: String::new(),
+        name_toks: Some((m.tok_start, m.tok_end)),
+        definite: true,
+        ..m
+    }
 }

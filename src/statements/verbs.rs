@@ -87,12 +87,17 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     }
     // «ونقلت الصحيفة عن رايت قولها: …»: the one quoted is the speaker (GUIDELINES: «An outlet
     // passing on a named person's words»).
-    if entry.frame == Frame::Relay && after < sent_end && prep.is_some_and(|p| cx.toks[after].norm == p) {
-        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, after + 1, sent_end, false)
+    // (Time words may come first, and the source may be quoted: «نقلت، السبت، عن «مصادر برلمانية» أن».)
+    let at = skip_fillers(cx, after, sent_end, None);
+    if entry.frame == Frame::Relay && at < sent_end && prep.is_some_and(|p| cx.toks[at].norm == p) {
+        let after_prep = at + 1;
+        let quoted = cx.quotes.opening_at(after_prep).copied().filter(|q| q.close - q.open <= 6);
+        let (from, to) = quoted.map_or((after_prep, sent_end), |q| (q.open + 1, q.close));
+        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, from, to, false)
             .map(|m| surname_alone(cx, m))
             .filter(|m| cx.plausible(m) || !m.name.is_empty())
         {
-            let mut a = src.tok_end;
+            let mut a = quoted.map_or(src.tok_end, |q| q.close + 1);
             if cx.toks.get(a).is_some_and(|t| t.norm.starts_with("قول")) {
                 a += 1;
             }
