@@ -229,9 +229,14 @@ pub fn parse(
         // القدم». After a person's title it must lead on to the name, or it is the addressee
         // («وقال الوزير للصحفيين إن …»).
         let person = matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous));
-        if let Some(end) = genitive_with_l(lex, toks, j, limit)
-            .filter(|_| state == State::Definite && (name.is_none() || !person) && class.is_some() && j > i)
-        {
+        // (A document takes one in any state: «استطلاع للرأي أجراه معهد …».)
+        // (A body after لـ is the document's issuer, read below: «تقرير لمنظمة العفو».)
+        let document_open = class == Some(EntityClass::Document)
+            && issuer.is_none()
+            && lex.entity_at(toks, j).is_none_or(|e| e.2 != 1 || e.0.class == EntityClass::Title);
+        if let Some(end) = genitive_with_l(lex, toks, j, limit).filter(|_| {
+            (state == State::Definite || document_open) && (name.is_none() || !person) && class.is_some() && j > i
+        }) {
             let name_at =
                 |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
             // (A nationality may stand before the name: «للفريق، البرتغالي جواو بينتو».)
@@ -879,7 +884,11 @@ fn genitive_with_l(lex: &Lexicon, toks: &[Token], j: usize, limit: usize) -> Opt
     } else {
         return None;
     }
-    while end < limit && toks[end].is_word() && is_definite(&toks[end].norm) && is_nisba(&toks[end].norm) {
+    while end < limit
+        && toks[end].is_word()
+        && is_definite(&toks[end].norm)
+        && (is_nisba(&toks[end].norm) || is_adjective(lex, &toks[end].norm))
+    {
         end += 1;
     }
     Some(end)

@@ -357,6 +357,15 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
             i += 1;
             continue;
         }
+        // An acronym in brackets: «أكدت الكونفدرالية العامة للعمل (CGT) أن …».
+        if t.kind == TokKind::Open {
+            if let Some(c) = (i + 2..limit.min(i + 6)).find(|&c| cx.toks[c].kind == TokKind::Close) {
+                if (i + 1..c).all(|x| matches!(cx.toks[x].kind, TokKind::Word | TokKind::Number)) {
+                    i = c + 1;
+                    continue;
+                }
+            }
+        }
         if !t.is_word() {
             break;
         }
