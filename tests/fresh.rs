@@ -64,8 +64,8 @@ fn figures() -> (f64, f64, usize) {
 #[test]
 fn fresh_articles_keep_their_precision_and_recall() {
     let (p, r, docs) = figures();
-    assert!(docs >= 12, "only {docs} fresh articles");
+    assert!(docs >= 24, "only {docs} fresh articles");
     eprintln!("fresh articles: statements P {p:.3} R {r:.3} over {docs} documents");
-    assert!(p >= 0.88, "precision of statements fell to {p:.3} (floor 0.88)");
-    assert!(r >= 0.85, "recall of required statements fell to {r:.3} (floor 0.85)");
+    assert!(p >= 0.86, "precision of statements fell to {p:.3} (floor 0.86)");
+    assert!(r >= 0.83, "recall of required statements fell to {r:.3} (floor 0.83)");
 }
