@@ -136,16 +136,18 @@ test('textarea example: typing seed 000 gives an isnad-analysis event with Pesko
   }
 });
 
-test('markup in the text stays text in the element’s panel, and never runs', async () => {
+test('markup in the text (img onerror, script, javascript: links, </textarea>) stays text in the element’s panel, and never runs', async () => {
   const { context, page, problems } = await openExample('textarea/');
   try {
     const evil =
       'قال المتحدث باسم الوزارة إن <img src=x onerror=alert(1)> وصل. ' +
-      'ونفى الوزير أن يكون <script>alert(2)</script> قد حدث. "<b onmouseover=alert(3)>نص</b>"';
+      'ونفى الوزير أن يكون <script>alert(2)</script> قد حدث. "<b onmouseover=alert(3)>نص</b>" ' +
+      'وأكد المصدر أن <a href="javascript:alert(4)">الرابط</a> آمن. ' +
+      'وقال المتحدث "</textarea><img src=y onerror=alert(5)>" في بيان.';
     await page.fill('#story', evil);
     await page.waitForFunction((t) => document.querySelector('isnad-analyzer').text === t, evil);
     const panel = await page.$eval('isnad-analyzer', (el) => ({
-      made: el.shadowRoot.querySelectorAll('img, script, b').length,
+      made: el.shadowRoot.querySelectorAll('img, script, b, a, textarea').length,
       text: el.shadowRoot.textContent,
       items: el.shadowRoot.querySelectorAll('li[data-statement]').length,
     }));
@@ -153,7 +155,8 @@ test('markup in the text stays text in the element’s panel, and never runs', a
     assert.equal(panel.made, 0, 'no element made from the text');
     assert.match(panel.text, /<script>alert\(2\)<\/script>/, 'the markup shown as text');
     for (const b of await page.locator('isnad-analyzer li button').all()) await b.hover();
-    assert.ok(!problems.requests.some((u) => /\/x$/.test(u)), 'the <img src=x> was never fetched');
+    assert.match(panel.text, /<\/textarea><img src=y/, 'a closing </textarea> shown as text');
+    assert.ok(!problems.requests.some((u) => /\/[xy]$/.test(u)), 'no <img src> was ever fetched');
     assertClean(problems);
   } finally {
     await context.close();
