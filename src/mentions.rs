@@ -631,7 +631,7 @@ pub fn parse(
                 // (The second word of «نور الدين» is no name of its own; that of «عبد الرحيم» is.)
                 let particle = |k: usize| NAME_PARTICLES.contains(&toks[k].norm.as_str());
                 let core = name.map_or(0, |(a, b)| {
-                    (a..b).filter(|&k| !particle(k) && !(compound(k) && k > a && !particle(k - 1))).count()
+                    (a..b).filter(|&k| !(particle(k) || compound(k) && k > a && !particle(k - 1))).count()
                 });
                 let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
                 // A family name with the article ends the name (تامر الرفاعي | وقوع …), unless it

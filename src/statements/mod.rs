@@ -18,7 +18,9 @@ mod subjects;
 mod verbs;
 
 use attributions::{attribution_statement, colon_statement};
-use subjects::{after_complementizer, antecedent, clause_subject_at, subject_after, subject_before, titled_person_at};
+use subjects::{
+    after_complementizer, antecedent, clause_subject_at, family_name, subject_after, subject_before, titled_person_at,
+};
 use verbs::verb_statement;
 
 /// Who a statement's subject is, before coreference.

@@ -263,7 +263,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         opens || np_subject || quoted_before || cx.plausible(m)
     };
     let mut parsed =
-        mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).map(|m| family_name(cx, m));
+        mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).map(|m| family_name(cx, m, false));
     // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
     // one spoken to, not the end of the name (names that start with ل recur: لينيك).
     if let Some(m) = &parsed {
@@ -340,16 +340,18 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title))
 }
 
-/// «قال المحمداوي خلال استقباله …»: one definite word that the text also writes after a given
-/// name (عادل المحمداوي), whose head is no entity, is a family name said alone: read as a name.
-fn family_name(cx: &Ctx, m: Mention) -> Mention {
+/// One definite word the text repeats, in the place of a person, said alone as a family name
+/// («قال المحمداوي خلال استقباله …» after «عادل المحمداوي»): read as a name, so that it joins the
+/// full name. In a subject's place the text must also write it after a given name somewhere
+/// (`Ctx::surnames`); after «نقلت الوكالة عن» (`relayed`) the place itself says it is a person.
+pub(super) fn family_name(cx: &Ctx, m: Mention, relayed: bool) -> Mention {
     let w = cx.toks[m.tok_start].norm.as_str();
     let alone = m.name.is_empty()
         && m.class.is_none()
         && m.tok_end == m.tok_start + 1
-        && cx.surnames.contains_key(w)
+        && w.starts_with("ال")
         && cx.freq.get(w).copied().unwrap_or(0) >= 2
-        && cx.lex.entity_at(cx.toks, m.tok_start).is_none();
+        && (relayed || cx.surnames.contains_key(w) && cx.lex.entity_at(cx.toks, m.tok_start).is_none());
     if !alone {
         return m;
     }

@@ -94,7 +94,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let quoted = cx.quotes.opening_at(after_prep).copied().filter(|q| q.close - q.open <= 6);
         let (from, to) = quoted.map_or((after_prep, sent_end), |q| (q.open + 1, q.close));
         if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, from, to, false)
-            .map(|m| surname_alone(cx, m))
+            .map(|m| family_name(cx, m, true))
             .filter(|m| cx.plausible(m) || !m.name.is_empty())
         {
             let mut a = quoted.map_or(src.tok_end, |q| q.close + 1);
@@ -334,27 +334,6 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         relative: i > 0
             && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين" | "والتي" | "والذي" | "والذين"),
     }))
-}
-
-/// «ونقلت الوكالة عن الطيب قوله»: one definite word the text repeats, in the place of a person,
-/// is a surname said alone; it is read as a name, so that it joins «خالد الطيب».
-fn surname_alone(cx: &Ctx, m: Mention) -> Mention {
-    let w = &cx.toks[m.tok_start].norm;
-    let alone = m.name.is_empty()
-        && m.class.is_none()
-        && m.tok_end == m.tok_start + 1
-        && w.starts_with("ال")
-        && cx.freq.get(w.as_str()).copied().unwrap_or(0) >= 2;
-    if !alone {
-        return m;
-    }
-    Mention {
-        name: m.role.clone(),
-        role: String::new(),
-        name_toks: Some((m.tok_start, m.tok_end)),
-        definite: true,
-        ..m
-    }
 }
 
 /// «أما أم فيصل، وهي معلمة …، فتؤكد أن …»، «أما حداد فقال …»: the topic after «أما» is the
