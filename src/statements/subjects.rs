@@ -244,7 +244,15 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     // («وتابع الكاظمي قائلاً: …»).
     let opens_after = |m: &Mention| {
         let next = skip_fillers(cx, m.tok_end, sent_end, prep);
-        next < sent_end && (cx.opens_content(next) || cx.cue(next).is_some_and(|c| c.infl.form == VerbForm::Participle))
+        let opens_at = |k: usize| {
+            k < sent_end && (cx.opens_content(k) || cx.cue(k).is_some_and(|c| c.infl.form == VerbForm::Participle))
+        };
+        // «وقالت سنية، ربّة بيت: «…»»: a short description between a comma and the colon.
+        let described = cx.toks.get(m.tok_end).is_some_and(|t| t.kind == TokKind::Comma)
+            && (m.tok_end + 2..sent_end.min(m.tok_end + 6))
+                .find(|&k| !cx.toks[k].is_word())
+                .is_some_and(|k| cx.toks[k].kind == TokKind::Colon && (m.tok_end + 1..k).all(|x| cx.toks[x].is_word()));
+        opens_at(next) || described
     };
     let believable = |m: &Mention| {
         // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
