@@ -27,7 +27,8 @@ pub fn examples(dist: &Path) -> Result<u64, String> {
         );
         return Ok(n);
     }
-    std::fs::create_dir_all(out.join("vendor/quill")).map_err(|e| format!("cannot create dist/examples/vendor: {e}"))?;
+    std::fs::create_dir_all(out.join("vendor/quill"))
+        .map_err(|e| format!("cannot create dist/examples/vendor: {e}"))?;
     for (from, to) in QUILL {
         std::fs::copy(root().join(from), out.join(to)).map_err(|e| format!("cannot copy {from}: {e}"))?;
         n += 1;

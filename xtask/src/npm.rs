@@ -54,7 +54,10 @@ mod tests {
     #[test]
     fn versions_are_read_from_cargo_toml_and_package_json() {
         assert_eq!(v("[package]\nname = \"isnad\"\nversion = \"0.1.0\"\n", "version = \"").as_deref(), Some("0.1.0"));
-        assert_eq!(v("{\n  \"name\": \"isnad\",\n  \"version\": \"1.2.3\",\n", "\"version\": \"").as_deref(), Some("1.2.3"));
+        assert_eq!(
+            v("{\n  \"name\": \"isnad\",\n  \"version\": \"1.2.3\",\n", "\"version\": \"").as_deref(),
+            Some("1.2.3")
+        );
         assert_eq!(v("rust-version = \"1.85\"\n", "version = \""), None);
     }
 }

@@ -177,8 +177,8 @@ pub fn npm_packages() -> Result<(), String> {
         "typescript/package.json",
         "quill/package.json",
     ]
-        .iter()
-        .all(|p| top.join("node_modules").join(p).is_file());
+    .iter()
+    .all(|p| top.join("node_modules").join(p).is_file());
     if fresh && complete {
         return Ok(());
     }
