@@ -286,8 +286,11 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             // «وهو ما يؤكد أن …»، «مما يشير إلى …»: a relative «what», the journalist's voice.
             // «وهو ما يؤكد»: a relative «what»; «ولم يعلق البيت الأبيض»: a negated verb said
             // nothing. Neither is a statement.
-            let relative_ma =
-                i > 0 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم");
+            // (Unless «ما» points back with a pronoun to what was reported: «…، وهو ما نفته
+            // الشركة» is the company's denial of it; see `verbs`.)
+            let relative_ma = i > 0
+                && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم")
+                && !(i >= 3 && refers_back_at(&cx, i - 2) && toks[i - 3].kind == TokKind::Comma);
             if !relative_ma {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
                     events.push(ev);
@@ -423,6 +426,10 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             k = q.close + 1;
             continue;
         }
+        // «…، وهو ما نفته الوزارة»: a denial of what came before ends it, at its comma.
+        if k > start + 1 && cx.toks[k].kind == TokKind::Comma && refers_back_at(cx, k + 1) {
+            return k;
+        }
         if k > start {
             let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين")
                 || cx.lex.gram_at(cx.toks, k, Gram::Narration).is_some();
@@ -495,6 +502,14 @@ fn quote_before(cx: &Ctx, i: usize) -> Option<crate::quotes::Quote> {
     let q = b.checked_sub(1).and_then(|c| cx.quotes.closing_at(c))?;
     // Not a short quoted name («وكانت صحيفة "المصري اليوم" ذكرت»).
     (q.close - q.open > 3 || b < i).then_some(*q)
+}
+
+/// «وهو ما نفته الوزارة»، «وهذا ما أكده …» at token `i`: a pronoun and «ما» before a cue, which
+/// takes the clause before it as its content.
+fn refers_back_at(cx: &Ctx, i: usize) -> bool {
+    cx.toks.get(i).is_some_and(|t| matches!(t.norm.as_str(), "وهو" | "وهي" | "وهذا" | "وذلك" | "هو"))
+        && cx.toks.get(i + 1).is_some_and(|t| t.norm == "ما")
+        && cx.tags.get(i + 2).is_some_and(|t| t.cue.is_some_and(|c| c.enclitic))
 }
 
 /// True when a complementizer, colon or quotation opens within `n` tokens from `i`.

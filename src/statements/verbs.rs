@@ -172,6 +172,45 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         }
     }
     // 2. The content.
+    // «…بمنع دخول الوقود، وهو ما نفته الهيئة»: what the pronoun and «ما» point back to, the
+    // clause before the comma (from the start of its sentence).
+    if i >= 3
+        && cm.enclitic
+        && cx.toks[i - 1].norm == "ما"
+        && refers_back_at(cx, i - 2)
+        && cx.toks[i - 3].kind == TokKind::Comma
+    {
+        let s = cx.sentence_start(i);
+        if let Some(content) = span(cx, s, i - 3).filter(|_| i - 3 > s + 1) {
+            let kind = if entry.kind == CueKind::Denial || entry.kind == CueKind::Reject {
+                StatementKind::Denial
+            } else {
+                StatementKind::Claim
+            };
+            // The one who denies is never the one who said it: without a subject found the usual
+            // way, the phrase after the verb up to its comma is taken, or nothing is said.
+            let sent_end = cx.sentence_end(i);
+            let phrase_end = (i + 1..sent_end).find(|&k| !cx.toks[k].is_word()).unwrap_or(sent_end);
+            let subject = subject.or_else(|| {
+                mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i + 1, phrase_end, false)
+                    .filter(|m| m.tok_end - m.tok_start <= 8 && (m.class.is_some() || !m.name.is_empty() || m.definite))
+            })?;
+            let subject = Subject::Explicit(subject);
+            return Some(Event::Statement(Found {
+                cue: (cx.toks[i].start, cx.toks[i].end),
+                content,
+                subject,
+                kind,
+                form: Form::Indirect,
+                confidence: 0.6,
+                rule: format!("verb «{}» (Indirect); what «ما» points back to; {}", entry.lemma, rule),
+                sentence: cx.toks[s].start,
+                nested: false,
+                continues: None,
+                relative: false,
+            }));
+        }
+    }
     // A colon and a quotation soon after the subject carry the content whatever the frame
     // («وأعرب العضو الجمهوري …: «…»»).
     let colon_quote = (k..sent_end.min(k + 24)).find(|&j| {
