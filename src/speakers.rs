@@ -155,6 +155,15 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
                         let e = entity_for(&mut entities, &mut index, m, &recent);
+                        // «وقالت سنية …»: the verb agrees with its subject, so a person named by a
+                        // first name alone is of the verb's gender (not for a participle, whose
+                        // subject may be another; nor for bodies).
+                        if entities[e].gender == Gender::Unknown
+                            && entities[e].kind == SpeakerKind::Person
+                            && !f.rule.contains("participle")
+                        {
+                            entities[e].gender = f.verb_gender;
+                        }
                         // A speaker named since is nearer than a person seen before them («ودخل
                         // الأردن …، إذ قال وزير الخارجية …، داعياً …»), unless they speak in a
                         // relative clause («رد رونالدو على … سيدة …، والتي ادعت …، نافياً»).

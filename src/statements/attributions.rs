@@ -46,6 +46,7 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         nested: false,
         continues: None,
         relative: false,
+        verb_gender: Gender::Unknown,
     }))
 }
 
@@ -130,5 +131,6 @@ pub(super) fn attribution_statement(
         nested: false,
         continues: None,
         relative: false,
+        verb_gender: Gender::Unknown,
     }))
 }

@@ -50,6 +50,8 @@ pub struct Found {
     /// The cue opens a relative clause (التي ادعت …): its speaker is not the sentence's subject,
     /// so it does not take the place of the person the sentence is about.
     pub relative: bool,
+    /// The gender the verb shows (قالت: feminine): a speaker named only by a first name takes it.
+    pub verb_gender: Gender,
     /// For an unnamed subject right after another statement's content: the subject of that
     /// content's clause, which a verb of another gender continues (see `speakers`).
     pub continues: Option<Mention>,

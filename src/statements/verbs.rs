@@ -208,6 +208,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 nested: false,
                 continues: None,
                 relative: false,
+                verb_gender: cm.infl.gender,
             }));
         }
     }
@@ -370,6 +371,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         sentence: cx.toks[cx.sentence_start(i)].start,
         nested: false,
         continues: None,
+        verb_gender: cm.infl.gender,
         relative: i > 0
             && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين" | "والتي" | "والذي" | "والذين"),
     }))
