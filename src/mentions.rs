@@ -165,6 +165,19 @@ pub fn parse(
                 j = end;
                 break;
             }
+            // A quoted name opening the phrase: «وكانت "ماركا" قد ذكرت» (an outlet or a page
+            // known by its name alone).
+            TokKind::Quote(_) if j == i && state == State::Start => {
+                let Some(q) = quotes.opening_at(j).filter(|q| q.close - q.open <= 5 && q.close < limit) else { break };
+                if q.close == q.open + 1 || !(q.open + 1..q.close).all(|k| toks[k].is_word()) {
+                    break;
+                }
+                extend(&mut name, j + 1, q.close);
+                words += q.close - q.open - 1;
+                j = q.close + 1;
+                state = State::Definite;
+                continue;
+            }
             // An acronym in brackets after a body's name: «وكالة السودان للأنباء (سونا)».
             TokKind::Open
                 if matches!(class, Some(EntityClass::Media | EntityClass::Organization))

@@ -134,7 +134,10 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
         return None;
     }
     // «من جانبه،» and «وقد» before the subject are not part of it.
-    while b < cue && (!cx.toks[b].is_word() || cx.lex.is(&cx.toks[b].norm, Gram::Aux)) {
+    // (An opening quotation mark stays: it opens a quoted name, «وكانت "ماركا" قد ذكرت».)
+    while b < cue
+        && (!cx.toks[b].is_word() && cx.quotes.opening_at(b).is_none() || cx.lex.is(&cx.toks[b].norm, Gram::Aux))
+    {
         b += 1;
     }
     if b >= cue {
