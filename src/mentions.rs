@@ -179,14 +179,8 @@ pub fn parse(
                 continue;
             }
             // An acronym in brackets after a body's name: «وكالة السودان للأنباء (سونا)».
-            TokKind::Open
-                if matches!(class, Some(EntityClass::Media | EntityClass::Organization))
-                    && (j + 2..limit.min(j + 6)).any(|k| toks[k].kind == TokKind::Close) =>
-            {
-                let close = (j + 2..limit.min(j + 6)).find(|&k| toks[k].kind == TokKind::Close).unwrap_or(j + 1);
-                if !(j + 1..close).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Number)) {
-                    break;
-                }
+            TokKind::Open if matches!(class, Some(EntityClass::Media | EntityClass::Organization)) => {
+                let Some(close) = short_brackets(toks, j, limit) else { break };
                 j = close + 1;
                 state = State::Definite;
                 continue;
@@ -839,6 +833,16 @@ fn state_after(toks: &[Token], _j: usize, end: usize, class: EntityClass) -> Sta
     } else {
         State::Construct
     }
+}
+
+/// Short brackets opening at token `i` and holding only words or numbers, an acronym or an
+/// age: «(سونا)»، «(CGT)»، «(22 عاماً)». Returns the index of the closing bracket.
+pub fn short_brackets(toks: &[Token], i: usize, limit: usize) -> Option<usize> {
+    if toks.get(i)?.kind != TokKind::Open {
+        return None;
+    }
+    let close = (i + 2..limit.min(i + 6)).find(|&k| toks[k].kind == TokKind::Close)?;
+    (i + 1..close).all(|k| matches!(toks[k].kind, TokKind::Word | TokKind::Number)).then_some(close)
 }
 
 /// A request for anonymity starting at token `i` (طلب عدم الكشف عن هويته، مشترطاً عدم ذكر

@@ -239,15 +239,16 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     let mut surnames = crate::fastmap::FastMap::default();
     for (k, w) in toks.windows(2).enumerate() {
         let (a, b) = (&w[0], &w[1]);
+        // (Cheap tests first: the lexicon lookups run only for a word followed by an article word.)
         if a.is_word()
-            && lex.entity_at(toks, k).is_none()
-            && tags[k].cue.is_none()
-            && tags[k].that.is_none()
             && b.is_word()
             && b.norm.starts_with("ال")
             && b.norm.chars().count() > 4
             && !a.norm.starts_with("ال")
             && a.norm.chars().count() > 2
+            && tags[k].cue.is_none()
+            && tags[k].that.is_none()
+            && lex.entity_at(toks, k).is_none()
             && !lex.is(&a.norm, Gram::Stop)
             && !lex.is(&a.norm, Gram::Prep)
             && !lex.is(&b.norm, Gram::Stop)
@@ -365,13 +366,9 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
             continue;
         }
         // An acronym in brackets: «أكدت الكونفدرالية العامة للعمل (CGT) أن …».
-        if t.kind == TokKind::Open {
-            if let Some(c) = (i + 2..limit.min(i + 6)).find(|&c| cx.toks[c].kind == TokKind::Close) {
-                if (i + 1..c).all(|x| matches!(cx.toks[x].kind, TokKind::Word | TokKind::Number)) {
-                    i = c + 1;
-                    continue;
-                }
-            }
+        if let Some(c) = mentions::short_brackets(cx.toks, i, limit) {
+            i = c + 1;
+            continue;
         }
         if !t.is_word() {
             break;
