@@ -134,17 +134,30 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
     // نافياً …» — the masculine participle goes back past her to him.)
     let mut seen: Vec<(usize, usize)> = Vec::new();
     let mut last_content: Option<(usize, usize)> = None;
+    // Every entity the text has named, speaking or not, most recent last: what a bare «الصحيفة»،
+    // «الوزير» or «البيان» can point back to when no speaker fits.
+    let mut mentioned: Vec<usize> = Vec::new();
+    // Bodies and outlets the journalist named (not speakers unless pointed back to).
+    let mut named: Vec<Mention> = Vec::new();
     for ev in events {
         match ev {
             Event::Asked(m) => {
-                let e = entity_for(&mut entities, &mut index, &m, &recent);
+                let e = entity_for(&mut entities, &mut index, &m, &recent, &mentioned);
                 touch(&mut recent, e);
+                touch(&mut mentioned, e);
+            }
+            Event::Named(m) => {
+                named.push(m);
+                if named.len() > RECENT {
+                    named.remove(0);
+                }
             }
             // A person named inside what someone said («نفى الزهراني … انهيار نفق طريق الملك
             // عبدالله، واصفاً …») is not who the text turns to.
             Event::Seen(m, _) if last_content.is_some_and(|(a, b)| a <= m.start && m.end <= b) => {}
             Event::Seen(m, sentence) => {
-                let e = entity_for(&mut entities, &mut index, &m, &recent);
+                let e = entity_for(&mut entities, &mut index, &m, &recent, &mentioned);
+                touch(&mut mentioned, e);
                 seen.push((e, sentence));
                 if seen.len() > 3 {
                     seen.remove(0);
@@ -154,7 +167,14 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                 last_content = Some(f.content);
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
-                        let e = entity_for(&mut entities, &mut index, m, &recent);
+                        let e = match pointed_to(&entities, &recent, &mentioned, &named, m) {
+                            Some(n) => {
+                                let e = entity_for(&mut entities, &mut index, n, &recent, &mentioned);
+                                entities[e].mentions.push((m.start, m.end));
+                                e
+                            }
+                            None => entity_for(&mut entities, &mut index, m, &recent, &mentioned),
+                        };
                         // «وقالت سنية …»: the verb agrees with its subject, so a person named by a
                         // first name alone is of the verb's gender (not for a participle, whose
                         // subject may be another; nor for bodies).
@@ -194,7 +214,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             let g = entities[e].gender;
                             let disagrees = *gender != Gender::Unknown && g != Gender::Unknown && g != *gender;
                             if disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
-                                let e = entity_for(&mut entities, &mut index, alt, &recent);
+                                let e = entity_for(&mut entities, &mut index, alt, &recent, &mentioned);
                                 entities[e].has_statement = true;
                                 let why =
                                     format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
@@ -206,8 +226,18 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                             let g = entities[e].gender;
                             *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
                         });
+                        // Nobody has spoken yet: the latest one the text named who agrees
+                        // («أدانت مجموعة "كيان" ما أقدمت عليه … وأكدت أنها …»).
+                        let body = named.iter().rev().find(|n| {
+                            *gender == Gender::Unknown || n.gender == Gender::Unknown || n.gender == *gender
+                        });
                         match found.or(recent.last()) {
                             Some(&e) => (e, format!("not named; the text was following «{}»", entities[e].name)),
+                            None if body.is_some() => {
+                                let n = body.cloned().expect("checked");
+                                let e = entity_for(&mut entities, &mut index, &n, &recent, &mentioned);
+                                (e, format!("not named; the text named «{}» before", entities[e].name))
+                            }
                             None => {
                                 // Nobody to refer to: the pronoun the verb implies stands in.
                                 let pronoun = match gender {
@@ -228,7 +258,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                                     name_toks: None,
                                     definite: true,
                                 };
-                                let e = entity_for(&mut entities, &mut index, &m, &recent);
+                                let e = entity_for(&mut entities, &mut index, &m, &recent, &mentioned);
                                 (e, "not named, and no speaker before it".to_string())
                             }
                         }
@@ -246,6 +276,7 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
                 if !f.nested {
                     touch(&mut recent, e);
                 }
+                touch(&mut mentioned, e);
                 statements.push((e, f, why));
             }
         }
@@ -304,6 +335,46 @@ fn cue_gender(text: &str, cue: (usize, usize)) -> Option<Gender> {
     (m.infl.gender != Gender::Unknown && !m.infl.plural).then_some(m.infl.gender)
 }
 
+/// What a bare definite noun (الصحيفة، الوزارة، البيان) points back to when no entity the text
+/// has met fits it: the latest body or outlet the journalist named that it fits («الصحيفة»
+/// after «نشرتها صحيفة الشرق الأوسط»; «وأضافت الصحيفة» after «قالت جريدة "ديلي ميل"»), or for a
+/// document with no speaker before it, the latest body named (its issuer).
+fn pointed_to<'n>(
+    entities: &[Entity],
+    recent: &[usize],
+    mentioned: &[usize],
+    named: &'n [Mention],
+    m: &Mention,
+) -> Option<&'n Mention> {
+    if !(m.name.is_empty() && m.definite) {
+        return None;
+    }
+    let kind = kind_of(m);
+    match m.class {
+        Some(EntityClass::Document) => {
+            if recent.iter().any(|&e| entities[e].kind != SpeakerKind::Anonymous) {
+                return None;
+            }
+            named.last()
+        }
+        Some(EntityClass::Media | EntityClass::Organization) => {
+            let fits = |e: usize| same_entity(&entities[e], m, kind);
+            if recent.iter().chain(mentioned).any(|&e| fits(e)) {
+                return None;
+            }
+            let key = strip_article(&m.key);
+            let same = named.iter().rev().find(|n| {
+                let k = strip_article(&n.key);
+                names_same_body(&k, &key) || names_same_body(&key, &k)
+            });
+            same.or_else(|| {
+                (kind == SpeakerKind::Media).then(|| named.iter().rev().find(|n| kind_of(n) == SpeakerKind::Media)).flatten()
+            })
+        }
+        _ => None,
+    }
+}
+
 /// The entity a mention names: an existing one, or a new one.
 /// How many entities back the text can refer to without naming them again.
 const RECENT: usize = 32;
@@ -336,11 +407,25 @@ impl KeyIndex {
     }
 }
 
-fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, recent: &[usize]) -> usize {
+fn entity_for(
+    entities: &mut Vec<Entity>,
+    index: &mut KeyIndex,
+    m: &Mention,
+    recent: &[usize],
+    mentioned: &[usize],
+) -> usize {
     let kind = kind_of(m);
+    // A bare definite noun (الصحيفة، الوزارة، الوزير، البيان) only points back to someone.
+    let bare = m.name.is_empty() && m.definite;
     if m.class == Some(EntityClass::Document) {
-        // A statement with no issuer named («وأضاف البيان»): the latest organization speaking.
-        if let Some(&e) = recent.iter().rev().find(|&&e| entities[e].kind == SpeakerKind::Organization) {
+        // A statement with no issuer named («وأضاف البيان»): the latest organization speaking,
+        // else whoever the text follows (who spoke «في بيان»), else the latest body named.
+        let issuer = recent
+            .iter()
+            .rev()
+            .find(|&&e| entities[e].kind == SpeakerKind::Organization)
+            .or_else(|| recent.iter().rev().find(|&&e| entities[e].kind != SpeakerKind::Anonymous).filter(|_| bare));
+        if let Some(&e) = issuer {
             entities[e].mentions.push((m.start, m.end));
             return e;
         }
@@ -370,8 +455,11 @@ fn entity_for(entities: &mut Vec<Entity>, index: &mut KeyIndex, m: &Mention, rec
             // person's does not (المتحدث باسم الجيش after المتحدث باسم وزارة الصحة); adjectives
             // may differ (الرئيس الديمقراطي = الرئيس الأمريكي جو بايدن).
             let bodies = bodies_in(lex, &m.role);
-            found = recent.iter().rev().copied().find(|&e| {
+            found = recent.iter().rev().chain(mentioned.iter().rev()).copied().find(|&e| {
                 let en = &entities[e];
+                if en.kind != SpeakerKind::Person {
+                    return false;
+                }
                 let gender_ok = m.gender == Gender::Unknown || en.gender == Gender::Unknown || m.gender == en.gender;
                 let role_words = bare_words(&en.role);
                 gender_ok

@@ -68,6 +68,9 @@ pub enum Event {
     /// بلجون …، أكد أن …»): an implicit subject in the same sentence, or before anyone has
     /// spoken, is most likely them. The byte offset is the start of their sentence.
     Seen(Mention, usize),
+    /// A body or outlet named outside any statement («الاتهامات التي نشرتها صحيفة الشرق
+    /// الأوسط»): it says nothing, but a later bare «الصحيفة» or «البيان» may point back to it.
+    Named(Mention),
 }
 
 /// The most tokens a statement's content may run over (a long unpunctuated text is cut here).
@@ -281,6 +284,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     let mut events = Vec::new();
     // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
     let mut used = vec![false; toks.len()];
+    // The end of the last body named in narration (its words are not read again).
+    let mut named_until = 0;
     for i in 0..toks.len() {
         if used[i] || cx.in_quote(i) {
             continue;
@@ -310,6 +315,11 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         } else if let Some((end, joined, needs)) = lex.attribution_at(toks, i) {
             if let Some(ev) = attribution_statement(&cx, i, end, joined, needs, &mut used) {
                 events.push(ev);
+            }
+        } else if i >= named_until {
+            if let Some(m) = named_body_at(&cx, i) {
+                named_until = m.tok_end;
+                events.push(Event::Named(m));
             }
         }
     }
@@ -355,6 +365,28 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         _ => true,
     });
     events
+}
+
+/// A body or outlet named at token `i` in the journalist's words (صحيفة الشرق الأوسط، وزارة
+/// الصحة): the start of its phrase, not the genitive of a word before it.
+fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    let (info, _, pre) = cx.lex.entity_at(cx.toks, i)?;
+    if !matches!(info.class, EntityClass::Media | EntityClass::Organization) {
+        return None;
+    }
+    if i > 0 && cx.toks[i - 1].is_word() && cx.lex.entity_at(cx.toks, i - 1).is_some() {
+        return None;
+    }
+    // «لصحيفة»، «وصحيفة»: a preposition لـ or the clause's و may be written onto it.
+    let strip_l = pre > 0 && cx.toks[i].norm.starts_with('ل');
+    if pre > 0 && !strip_l && !cx.toks[i].norm.starts_with('و') {
+        return None;
+    }
+    // Up to the next verb or clause («مستشفى مصري ينفي …» is a phrase and its verb).
+    let sent_end = cx.sentence_end(i);
+    let end = (i + 1..sent_end).find(|&k| cx.tags[k].cue.is_some() || cx.tags[k].that.is_some()).unwrap_or(sent_end);
+    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, strip_l)?;
+    matches!(m.class, Some(EntityClass::Media | EntityClass::Organization)).then_some(m)
 }
 
 /// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
