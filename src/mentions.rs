@@ -584,7 +584,9 @@ pub fn parse(
             State::Start => name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop) || kunya,
             State::Construct => {
                 if class == Some(EntityClass::Anonymous) {
-                    is_nisba(w) || lex.is(w, Gram::Adj) || is_definite(w) && !lex.is(w, Gram::Stop)
+                    // A three-letter nisba too: «مصدر طبي»، «مصدر فني».
+                    let short_nisba = w.chars().count() == 3 && w.ends_with('ي') && !lex.is(w, Gram::Stop);
+                    is_nisba(w) || short_nisba || lex.is(w, Gram::Adj) || is_definite(w) && !lex.is(w, Gram::Stop)
                 } else {
                     name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop)
                 }

@@ -115,7 +115,7 @@ fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
 }
 
 /// Resolves every statement's subject to a speaker and builds the analysis (byte offsets).
-pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -> Analysis {
+pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -> Analysis {
     let mut entities: Vec<Entity> = Vec::new();
     // The entities the text is following, most recent last; a reader keeps only the last few in
     // mind, and so does this list (which keeps long texts linear).
@@ -281,9 +281,11 @@ pub fn resolve(text: &str, _toks: &[Token], events: Vec<Event>, _lex: &Lexicon) 
             }
         }
     }
-    // A pronoun stands in for a speaker only in a text that names none (a sentence pasted
-    // alone); in an article, a statement whose speaker cannot be found is left out.
-    if statements.iter().any(|(e, _, _)| !entities[*e].pronoun) {
+    // A pronoun stands in for a speaker only in a fragment that names none (a sentence or a
+    // paragraph pasted alone); in an article (a headline and a body, or any other speaker), a
+    // statement whose speaker cannot be found is left out.
+    let fragment = !toks.iter().any(|t| t.kind == crate::tokenize::TokKind::Para && t.end < text.trim_end().len());
+    if !fragment || statements.iter().any(|(e, _, _)| !entities[*e].pronoun) {
         statements.retain(|(e, _, _)| !entities[*e].pronoun);
     }
     // Speakers in order of their first statement.
@@ -464,7 +466,11 @@ fn entity_for(
                 let role_words = bare_words(&en.role);
                 gender_ok
                     && bodies.iter().all(|b| role_words.contains(b))
-                    && en.title_heads.iter().any(|t| t == h || lex.synonyms(t, h))
+                    && en.title_heads.iter().any(|t| {
+                        // (A head is written with or without its article: الوزير = وزير.)
+                        let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
+                        t == h || lex.synonyms(t, h)
+                    })
             });
         }
     }

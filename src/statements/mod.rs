@@ -183,6 +183,14 @@ impl Ctx<'_> {
         if c.enclitic || !self.lex.is(&self.toks[i].norm, Gram::Stop) {
             return false;
         }
+        // «العلاقة بين الشعر والمجتمع»: right after a common noun it is the function word.
+        if i > 0
+            && is_definite_word(&self.toks[i - 1].norm)
+            && self.lex.entity_at(self.toks, i - 1).is_none()
+            && !self.lex.is(&self.toks[i - 1].norm, Gram::Stop)
+        {
+            return true;
+        }
         let end = self.sentence_end(i).min(i + 20);
         match self.lex.cues[c.entry].prep.as_deref() {
             Some(p) => !(i + 1..end).any(|j| self.toks[j].norm == p),
@@ -297,7 +305,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             // (Unless «ما» points back with a pronoun to what was reported: «…، وهو ما نفته
             // الشركة» is the company's denial of it; see `verbs`.)
             let relative_ma = i > 0
-                && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم")
+                && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم" | "لا" | "ولا")
                 && !(i >= 3 && refers_back_at(&cx, i - 2) && toks[i - 3].kind == TokKind::Comma);
             if !relative_ma {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
