@@ -369,8 +369,12 @@ fn pointed_to<'n>(
                 let k = strip_article(&n.key);
                 names_same_body(&k, &key) || names_same_body(&key, &k)
             });
+            // Any outlet at all, when none has spoken (else `entity_for` takes the latest that did).
+            let outlet_spoke = recent.iter().any(|&e| entities[e].kind == SpeakerKind::Media);
             same.or_else(|| {
-                (kind == SpeakerKind::Media).then(|| named.iter().rev().find(|n| kind_of(n) == SpeakerKind::Media)).flatten()
+                (kind == SpeakerKind::Media && !outlet_spoke)
+                    .then(|| named.iter().rev().find(|n| kind_of(n) == SpeakerKind::Media))
+                    .flatten()
             })
         }
         _ => None,
@@ -466,11 +470,34 @@ fn entity_for(
                 let role_words = bare_words(&en.role);
                 gender_ok
                     && bodies.iter().all(|b| role_words.contains(b))
-                    && en.title_heads.iter().any(|t| {
+                    && (en.title_heads.iter().any(|t| {
                         // (A head is written with or without its article: الوزير = وزير.)
                         let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
                         t == h || lex.synonyms(t, h)
-                    })
+                    }) || role_words.first().is_some_and(|w| w == h.strip_prefix("ال").unwrap_or(h)))
+            });
+        }
+    }
+    if found.is_none() && bare && kind == SpeakerKind::Media {
+        // «وأضافت الصحيفة» after «وبحسب "ماركا"»: the latest outlet that spoke.
+        found = recent.iter().rev().copied().find(|&e| entities[e].kind == SpeakerKind::Media);
+    }
+    if found.is_none() && bare {
+        // «وأضاف المصدر نفسه»، «وأوضح المسؤول»، «وأضاف المتحدث»: words that only mean «the one
+        // speaking» stand for whoever the text is quoting, of the same gender.
+        let lex = Lexicon::get();
+        // One word (المسؤول، المتحدث، المصدر), or with «نفسه / ذاته» (المصدر نفسه).
+        let one_word = m.key.len() == 1
+            || m.key.len() == 2 && m.key[1].ends_with('ه') && lex.is(&m.key[1], crate::lexicon::Gram::Adj);
+        let generic = one_word
+            && (kind == SpeakerKind::Anonymous
+                || m.title_head
+                    .as_deref()
+                    .is_some_and(|h| lex.is(h.strip_prefix("ال").unwrap_or(h), crate::lexicon::Gram::Spokesman)));
+        if generic {
+            found = recent.iter().rev().copied().find(|&e| {
+                let g = entities[e].gender;
+                m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender
             });
         }
     }
