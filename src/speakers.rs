@@ -337,6 +337,16 @@ fn cue_gender(text: &str, cue: (usize, usize)) -> Option<Gender> {
     (m.infl.gender != Gender::Unknown && !m.infl.plural).then_some(m.infl.gender)
 }
 
+/// A bare definite noun (الصحيفة، الوزارة، الوزير، البيان) only points back to someone: a
+/// definite phrase with no proper name, or a body, outlet or document named by its head alone.
+fn is_bare(m: &Mention) -> bool {
+    // (One word as written: «بيان صادر عن الجمعية» names its issuer.)
+    let head_alone = m.key.len() == 1
+        && m.tok_end == m.tok_start + 1
+        && matches!(m.class, Some(EntityClass::Organization | EntityClass::Media | EntityClass::Document));
+    m.definite && (m.name.is_empty() || head_alone)
+}
+
 /// What a bare definite noun (الصحيفة، الوزارة، البيان) points back to when no entity the text
 /// has met fits it: the latest body or outlet the journalist named that it fits («الصحيفة»
 /// after «نشرتها صحيفة الشرق الأوسط»; «وأضافت الصحيفة» after «قالت جريدة "ديلي ميل"»), or for a
@@ -348,13 +358,13 @@ fn pointed_to<'n>(
     named: &'n [Mention],
     m: &Mention,
 ) -> Option<&'n Mention> {
-    if !(m.name.is_empty() && m.definite) {
+    if !is_bare(m) {
         return None;
     }
     let kind = kind_of(m);
     match m.class {
         Some(EntityClass::Document) => {
-            if recent.iter().any(|&e| entities[e].kind != SpeakerKind::Anonymous) {
+            if !recent.is_empty() {
                 return None;
             }
             named.last()
@@ -421,8 +431,7 @@ fn entity_for(
     mentioned: &[usize],
 ) -> usize {
     let kind = kind_of(m);
-    // A bare definite noun (الصحيفة، الوزارة، الوزير، البيان) only points back to someone.
-    let bare = m.name.is_empty() && m.definite;
+    let bare = is_bare(m);
     if m.class == Some(EntityClass::Document) {
         // A statement with no issuer named («وأضاف البيان»): the latest organization speaking,
         // else whoever the text follows (who spoke «في بيان»), else the latest body named.
@@ -430,7 +439,7 @@ fn entity_for(
             .iter()
             .rev()
             .find(|&&e| entities[e].kind == SpeakerKind::Organization)
-            .or_else(|| recent.iter().rev().find(|&&e| entities[e].kind != SpeakerKind::Anonymous).filter(|_| bare));
+            .or_else(|| recent.last().filter(|_| bare));
         if let Some(&e) = issuer {
             entities[e].mentions.push((m.start, m.end));
             return e;

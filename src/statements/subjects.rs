@@ -243,6 +243,10 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if cx.text[cx.toks[p].start..cx.toks[p].end].contains('\u{064B}') {
         return None;
     }
+    // A prepositional phrase is no subject: «وختم بالقول: …»، «وشدد بالقول».
+    if cx.toks[p].norm.starts_with("بال") && cx.lex.entity_at(cx.toks, p).is_none() {
+        return None;
+    }
     // The clause, a quotation or a participle of saying follows the phrase at once
     // («وتابع الكاظمي قائلاً: …»).
     let opens_after = |m: &Mention| {
