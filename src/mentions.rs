@@ -924,6 +924,53 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
     out
 }
 
+/// A title whose complements run on to a name the parser did not reach: «النائب من الجبهة الشعبية
+/// منجي الرحوي»، «وزير التكوين المهني والتشغيل حافظ العموري». `end` is where the subject must
+/// end (the content or a time word follows): the run of two to four indefinite, name-like words
+/// right before it is the name, and everything from the title to it is the role. Only words lie
+/// between (no comma, no quotation), at most ten of them.
+pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, end: usize) -> Option<Mention> {
+    if m.class != Some(EntityClass::Title) || !m.name.is_empty() || end <= m.tok_end || end - m.tok_start > 14 {
+        return None;
+    }
+    if !(m.tok_end..end).all(|k| toks[k].is_word()) {
+        return None;
+    }
+    let namey = |k: usize| {
+        let w = toks[k].norm.as_str();
+        !is_definite(w)
+            && !w.starts_with("وال")
+            && name_like(lex, w)
+            && lex.entity_at(toks, k).is_none()
+            // (no accusative: «مخاطباً الهيئة»)
+            && !text[toks[k].start..toks[k].end].contains('\u{064B}')
+    };
+    // A family name may carry the article (منجي الرحوي، حافظ العموري).
+    let last = end - 1;
+    let family = is_definite(&toks[last].norm) && name_like(lex, &toks[last].norm) && !lex.is(&toks[last].norm, Gram::Adj);
+    let mut a = if family { last } else { end };
+    while a > m.tok_end && end - a < 4 && namey(a - 1) {
+        a -= 1;
+    }
+    // Two words at least, after complements of the title (the parser reads a name right after it).
+    if end - a < 2 || a == m.tok_end || family && a == last {
+        return None;
+    }
+    // Not the object of a preposition («في كلمة متلفزة»).
+    let before = toks[a - 1].norm.as_str();
+    if lex.is(before, Gram::Prep) || lex.is(before, Gram::Stop) {
+        return None;
+    }
+    let mut out = m.clone();
+    out.tok_end = end;
+    out.end = toks[end - 1].end;
+    out.name = text_of(text, toks, a, end);
+    out.role = text_of(text, toks, m.tok_start, a);
+    out.name_toks = Some((a, end));
+    out.key = toks[a..end].iter().map(|t| t.norm.clone()).collect();
+    Some(out)
+}
+
 /// «لأحد المصادر» → «أحد المصادر»; «للولايات المتحدة» → «الولايات المتحدة».
 fn strip_l_prefix(s: &str) -> String {
     let mut it = s.chars();
