@@ -10,7 +10,7 @@
 pub mod source;
 
 use crate::tokenize::{TokKind, Token};
-use source::{fnv, without_article};
+use source::{key_hash, without_article};
 pub use source::{CueKind, EntityClass, EntityInfo, Frame, Gender, Gram, Inflection, LexiconError, Needs, VerbForm};
 
 #[derive(Clone, Debug)]
@@ -43,7 +43,7 @@ pub struct Phrase {
     pub needs: Needs,
 }
 
-/// A hash map compiled by `build.rs`: open addressing with linear probing over FNV-1a hashes
+/// A hash map compiled by `build.rs`: open addressing with linear probing over `key_hash`
 /// (`source::hash_slots` lays out the slots, `get` probes them in the same order).
 struct StaticMap<V: 'static> {
     keys: &'static [&'static str],
@@ -56,13 +56,13 @@ impl<V> StaticMap<V> {
     #[inline]
     fn get(&self, key: &str) -> Option<&'static V> {
         let mask = self.slots.len() - 1;
-        let mut s = (fnv(key.as_bytes()) & mask as u64) as usize;
+        let mut s = (key_hash(key.as_bytes()) & mask as u64) as usize;
         loop {
             let n = self.slots[s] as usize;
             if n == 0 {
                 return None;
             }
-            if self.keys[n - 1] == key {
+            if same_bytes(self.keys[n - 1].as_bytes(), key.as_bytes()) {
                 return Some(&self.values[n - 1]);
             }
             s = (s + 1) & mask;
@@ -72,6 +72,35 @@ impl<V> StaticMap<V> {
     #[inline]
     fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
+    }
+}
+
+/// `a == b` for the short byte strings of words, inline: the library `memcmp` call that `==`
+/// makes costs more than the comparison itself on a few bytes.
+#[inline]
+fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// `s.strip_suffix(suf)` without the `memcmp` call (see `same_bytes`). The cut is at a char
+/// boundary, since `suf` is a whole UTF-8 string.
+#[inline]
+fn strip_suffix_fast<'a>(s: &'a str, suf: &str) -> Option<&'a str> {
+    let cut = s.len().checked_sub(suf.len())?;
+    if same_bytes(&s.as_bytes()[cut..], suf.as_bytes()) {
+        s.get(..cut)
+    } else {
+        None
+    }
+}
+
+/// `s.strip_prefix(pre)` without the `memcmp` call.
+#[inline]
+fn strip_prefix_fast<'a>(s: &'a str, pre: &str) -> Option<&'a str> {
+    if s.len() >= pre.len() && same_bytes(&s.as_bytes()[..pre.len()], pre.as_bytes()) {
+        s.get(pre.len()..)
+    } else {
+        None
     }
 }
 
@@ -114,13 +143,13 @@ impl Lexicon {
             ("فس", true),
             ("ول", true),
         ] {
-            let Some(rest) = w.strip_prefix(pre) else { continue };
+            let Some(rest) = strip_prefix_fast(w, pre) else { continue };
             if rest.chars().count() < 2 {
                 continue;
             }
             let via_l_or_s = pre.ends_with('ل') || pre.ends_with('س');
             for enc in ["", "ه", "ها", "هم", "هما", "هن", "ني", "نا"] {
-                let Some(stem) = rest.strip_suffix(enc) else { continue };
+                let Some(stem) = strip_suffix_fast(rest, enc) else { continue };
                 if stem.chars().count() < 2 {
                     continue;
                 }
@@ -209,7 +238,7 @@ impl Lexicon {
     /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
     pub fn is(&self, w: &str, class: Gram) -> bool {
         let bit = 1u32 << class as u32;
-        let firsts = [Some(w), w.strip_prefix('و'), w.strip_prefix('ف')];
+        let firsts = [Some(w), strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
         firsts.into_iter().flatten().any(|f| self.word_classes.get(f).is_some_and(|m| m & bit != 0))
     }
 
@@ -289,14 +318,14 @@ impl Lexicon {
 fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
     fn with_article_and_possessive(s: &str, n: usize, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
         fn bare(x: &str) -> Option<&str> {
-            x.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+            strip_prefix_fast(x, "ال").filter(|r| r.chars().count() >= 2)
         }
         if f(s, n) || bare(s).is_some_and(|r| f(r, n)) {
             return true;
         }
         for suf in ["ه", "ها", "هم", "هما"] {
-            let Some(base) = s.strip_suffix(suf).filter(|b| b.chars().count() >= 3) else { continue };
-            let hit = match base.strip_suffix('ت') {
+            let Some(base) = strip_suffix_fast(s, suf).filter(|b| b.chars().count() >= 3) else { continue };
+            let hit = match strip_suffix_fast(base, "ت") {
                 Some(b) => {
                     let fem = format!("{b}ه");
                     f(&fem, n) || bare(&fem).is_some_and(|r| f(r, n))
@@ -313,7 +342,7 @@ fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
         return true;
     }
     for pre in ["و", "ف", "ب", "ل", "وب", "ول", "فب"] {
-        let Some(rest) = w.strip_prefix(pre).filter(|r| r.chars().count() >= 2) else { continue };
+        let Some(rest) = strip_prefix_fast(w, pre).filter(|r| r.chars().count() >= 2) else { continue };
         let n = pre.chars().count();
         if with_article_and_possessive(rest, n, f) {
             return true;

@@ -516,16 +516,28 @@ pub fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> V
     out
 }
 
-/// The hash of the compiled maps' keys (FNV-1a, 64 bits): fast on short words, and safe here
-/// because the keys come from the lexicons, not from the text analyzed.
+/// The hash of the compiled maps' keys: 8 bytes at a time (a multiply and a rotation each, as
+/// FxHash), then a final mix so that the low bits, which pick the slot, depend on every byte.
+/// Not DoS-resistant, which does not matter: the keys come from the lexicons, not from the text
+/// analyzed. Computed in u64 on every target, so build.rs and the wasm agree.
 #[inline]
-pub fn fnv(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
+pub fn key_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h = (h ^ (h >> 32)).wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
 /// The slots of an open-addressing hash table (linear probing) over `keys`: a power of two at
@@ -536,7 +548,7 @@ pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
     let mask = (size - 1) as u64;
     let mut slots = vec![0u32; size];
     for (i, k) in keys.iter().enumerate() {
-        let mut s = (fnv(k.as_bytes()) & mask) as usize;
+        let mut s = (key_hash(k.as_bytes()) & mask) as usize;
         while slots[s] != 0 {
             s = (s + 1) & (size - 1);
         }
