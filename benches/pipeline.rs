@@ -37,7 +37,6 @@ fn documents() -> Vec<(usize, String)> {
 /// `isnad::analyze` as the JS API (UTF-16 offsets) and the CLI (code points) call it.
 fn full(c: &mut Criterion) {
     let docs = documents();
-    let _ = Lexicon::get(); // the one-time lexicon load is measured on its own, below
     let mut g = c.benchmark_group("full");
     for (words, doc) in &docs {
         g.throughput(Throughput::Bytes(doc.len() as u64));
@@ -103,22 +102,6 @@ fn stages(c: &mut Criterion) {
     g.finish();
 }
 
-/// Parsing every lexicon from its TSV text: paid once per process (or page load), on the first
-/// `analyze`. Throughput is the size of the TSV files.
-fn lexicon_load(c: &mut Criterion) {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("lexicons");
-    let bytes: u64 = std::fs::read_dir(&dir)
-        .expect("lexicons/ is readable")
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().extension().is_some_and(|x| x == "tsv"))
-        .map(|e| e.metadata().map_or(0, |m| m.len()))
-        .sum();
-    let mut g = c.benchmark_group("lexicon");
-    g.throughput(Throughput::Bytes(bytes));
-    g.bench_function("load", |b| b.iter(|| Lexicon::load().expect("the lexicons parse")));
-    g.finish();
-}
-
 fn config() -> Criterion {
     // Short runs: the machine is shared and the documents are small; the noise is reported.
     Criterion::default()
@@ -127,5 +110,5 @@ fn config() -> Criterion {
         .sample_size(30)
 }
 
-criterion_group! { name = benches; config = config(); targets = full, stages, lexicon_load }
+criterion_group! { name = benches; config = config(); targets = full, stages }
 criterion_main!(benches);

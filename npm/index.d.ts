@@ -9,11 +9,25 @@ export type { Analysis, AnalyzeOptions, Form, Span, Speaker, SpeakerKind, Statem
 /** Where init() finds the wasm: a URL, a fetch Response, the bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
+/** Options of init(). */
+export interface InitOptions {
+  /**
+   * Analyze a short built-in text a few times once the wasm is instantiated, so that the first
+   * real `analyze()` is about as fast as the later ones instead of several times slower (V8
+   * compiles and optimizes the wasm lazily). The warm-up runs inside init()'s promise, in the
+   * calling thread (tens of milliseconds); it also starts analyzeAsync()'s worker, which warms
+   * itself in the background. Default false.
+   */
+  warm?: boolean;
+}
+
 /**
  * Loads the analyzer: fetches and compiles `isnad_bg.wasm` (by default the one next to
- * index.js). Call it once before `analyze()`; calling it again returns the same promise.
+ * index.js). Call it once before `analyze()`; calling it again returns the same promise
+ * (with `{ warm: true }`, followed by the warm-up, once).
  */
-export function init(input?: InitInput | Promise<InitInput>): Promise<void>;
+export function init(input?: InitInput | Promise<InitInput>, options?: InitOptions): Promise<void>;
+export function init(options: InitOptions): Promise<void>;
 
 /**
  * Analyzes `text` now, in the caller's thread (about 2.5 ms for 2,000 words). Offsets are

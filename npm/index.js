@@ -6,7 +6,8 @@
 // the analysis types there come from the Rust types (isnad.d.ts, written by wasm-bindgen).
 
 import initBindings, { analyze as analyzeWasm, version as versionWasm } from './isnad.js';
-import { abortError, runInWorker } from './runner.js';
+import { abortError, prestartWorker, runInWorker } from './runner.js';
+import { warmUp } from './warm.js';
 
 /** The compiled WebAssembly.Module once init() has finished, else null. */
 let compiled = null;
@@ -25,11 +26,25 @@ async function compile(input) {
   return WebAssembly.compile(await response.arrayBuffer());
 }
 
+/** True once a warm-up has run in this thread. */
+let warmed = false;
+
+/** True for init()'s options object, as opposed to an input (URL, Response, bytes, module…). */
+function isOptions(x) {
+  return x !== null && typeof x === 'object' && Object.getPrototypeOf(x) === Object.prototype;
+}
+
 /**
  * Loads the analyzer. `input` says where the wasm is (default: isnad_bg.wasm next to this file).
  * Calling it again returns the same promise; after a failure, the next call tries again.
+ *
+ * `options.warm`: analyze a short built-in text a few times once the wasm is instantiated, so the
+ * first real analyze() is about as fast as the later ones (the warm-up costs tens of
+ * milliseconds, inside this promise); it also starts analyzeAsync()'s worker, which warms itself
+ * in the background. Either `init({ warm: true })` or `init(input, { warm: true })`.
  */
-export function init(input) {
+export function init(input, options) {
+  if (options === undefined && isOptions(input)) [input, options] = [undefined, input];
   starting ??= (async () => {
     const module = await compile(input ?? new URL('./isnad_bg.wasm', import.meta.url));
     await initBindings({ module_or_path: module });
@@ -38,7 +53,13 @@ export function init(input) {
     starting = null;
     throw err;
   });
-  return starting;
+  if (!options?.warm) return starting;
+  return starting.then(() => {
+    if (warmed) return;
+    warmed = true;
+    prestartWorker(compiled);
+    warmUp(analyzeWasm);
+  });
 }
 
 function checkText(text) {

@@ -61,14 +61,24 @@ function pump() {
   if (running || queue.length === 0) return;
   const job = queue.shift();
   running = job;
-  worker ??= startWorker(job.module);
+  worker ??= startWorker(job.module, false);
   worker.postMessage({ type: 'analyze', id: job.id, text: job.text, options: job.options });
 }
 
-function startWorker(module) {
+/**
+ * Starts the worker ahead of any job, if none runs, and has it analyze a built-in text first
+ * (init({ warm: true })): the first analyzeAsync() then finds it instantiated and warm.
+ */
+export function prestartWorker(module) {
+  if (worker || running || queue.length > 0) return;
+  worker = startWorker(module, true);
+}
+
+/** A worker for `module`; `warm` when no job waits for it (a warm-up would only delay the job). */
+function startWorker(module, warm) {
   // Written out in full so that bundlers (Vite, webpack 5, esbuild) see the worker and emit it.
   const w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'isnad' });
-  w.postMessage({ type: 'init', module });
+  w.postMessage({ type: 'init', module, warm });
   w.onmessage = (e) => {
     const m = e.data;
     const job = running;

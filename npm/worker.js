@@ -1,12 +1,14 @@
 // The module worker of analyzeAsync() (see runner.js). It is given the compiled wasm module by the
 // page, so it fetches nothing, and answers each job with its analysis or an error message.
 //
-// In:  {type: 'init', module}                  a WebAssembly.Module
+// In:  {type: 'init', module, warm}            a WebAssembly.Module; warm: analyze a built-in
+//                                               text first (warm.js), when no job is waiting
 //      {type: 'analyze', id, text, options}
 // Out: {type: 'result', id, analysis}
 //      {type: 'error', id, message}
 
 import { initSync, analyze } from './isnad.js';
+import { warmUp } from './warm.js';
 
 /** Why the wasm could not be instantiated, reported with every job; null when it was. */
 let broken = null;
@@ -16,6 +18,7 @@ self.onmessage = (e) => {
   if (m.type === 'init') {
     try {
       initSync({ module: m.module });
+      if (m.warm) warmUp(analyze);
     } catch (err) {
       broken = err;
     }

@@ -199,8 +199,13 @@ class Engine {
     this.restarts = 0;
   }
 
-  /** Starts a worker; resolves to the library's version once it has instantiated the wasm. */
-  start() {
+  /**
+   * Starts a worker; resolves to the library's version once it has instantiated the wasm.
+   * `warm`: the worker then analyzes a built-in text, so the user's first analysis runs on
+   * optimized code (only for the first worker: a restarted one gets a request at once, and
+   * finds the module's code already optimized, since workers share the compiled module).
+   */
+  start(warm = false) {
     this.worker?.terminate();
     const worker = new Worker(this.sourceUrl, { name: 'isnad-analysis' });
     this.worker = worker;
@@ -218,7 +223,7 @@ class Engine {
         if (this.pending?.sent) this.fail(err);
       };
     });
-    worker.postMessage({ type: 'init', module: this.module });
+    worker.postMessage({ type: 'init', module: this.module, warm });
     return this.ready;
   }
 
@@ -283,7 +288,7 @@ async function loadEngine() {
   const [module, source] = await Promise.all([compileWasm(), workerSource()]);
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const engine = new Engine(module, url);
-  const v = await engine.start();
+  const v = await engine.start(true);
   return { engine, version: v };
 }
 

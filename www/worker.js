@@ -7,7 +7,8 @@
 // disk, where nothing can be fetched and module workers cannot start from a blob: URL), and a
 // worker restarted after a cancelled run or a crash costs no request at all.
 //
-// Messages in:  {type: 'init', module}        a compiled WebAssembly.Module (compiled once by the page)
+// Messages in:  {type: 'init', module, warm}  a compiled WebAssembly.Module (compiled once by the page);
+//                                            warm: analyze WARM_TEXT after 'ready' (see below)
 //               {type: 'analyze', seq, text}
 // Messages out: {type: 'ready', version}
 //               {type: 'part', seq, statements}        (only for texts cut into pieces)
@@ -38,6 +39,19 @@ function pieces(text) {
   out.push([start, text.length]);
   return out;
 }
+
+/**
+ * The warm-up, run right after 'ready' on the page's first worker while the user is still
+ * pasting: V8 compiles the wasm lazily and optimizes hot functions only after they have run a
+ * while, so without it the first analysis costs several times the later ones (BENCHMARKS.md).
+ * The same text as the npm package's warm.js.
+ */
+const WARM_TEXT =
+  'قال المتحدث باسم وزارة الخارجية، أحمد حافظ، في بيان اليوم إن "المفاوضات مستمرة ولن نتراجع". ' +
+  'ونفت الحكومة أن تكون قد تلقت أي طلب رسمي، مؤكدةً أنه لا علاقة لها بذلك.\n\n' +
+  'وبحسب ما أفاد مصدر مسؤول طلب عدم الكشف عن هويته، فإن الاجتماع سيعقد غداً. ' +
+  'وأضاف الرئيس الأمريكي جو بايدن للصحفيين: «سنواصل العمل مع شركائنا».';
+const WARM_RUNS = 10;
 
 const shift = (span, by) => ({ start: span.start + by, end: span.end + by, text: span.text });
 
@@ -93,6 +107,7 @@ self.onmessage = (e) => {
     try {
       wasm_bindgen.initSync({ module: msg.module });
       self.postMessage({ type: 'ready', version: wasm_bindgen.version() });
+      if (msg.warm) for (let i = 0; i < WARM_RUNS; i++) wasm_bindgen.analyze(WARM_TEXT);
     } catch (err) {
       self.postMessage({ type: 'error', seq: null, message: String(err?.message ?? err) });
     }

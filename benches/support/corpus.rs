@@ -1,6 +1,7 @@
-//! The benchmark documents: 200, 2,000 and 20,000 words of real Arabic news, made the same way
-//! for the native benchmarks (`benches/pipeline.rs`) and the browser benchmark (`cargo xtask
-//! bench`, which includes this file with `#[path]`), so both measure the same text.
+//! The documents of the native criterion benchmarks (`benches/pipeline.rs`): exactly 200, 2,000
+//! and 20,000 words of real Arabic news, cycled from the repository's articles. (The browser
+//! benchmark, `cargo xtask bench`, uses the corpus articles of `benches/texts/` instead, and
+//! measures native throughput over a whole corpus collection.)
 //!
 //! The articles come from the repository, so a fresh clone can run the benchmarks: `seeds/*.txt`
 //! and `tests/data/articles/*.txt`. When `../shared/eval/dev` exists beside the repository (the

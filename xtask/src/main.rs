@@ -33,8 +33,10 @@ commands:
                          e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
                                        page, the examples, the npm package and its types)
   setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm packages)
-  bench [--no-dist] [--runs N] [--cold N]
-                       dist, then time the JS API in headless Chromium and size dist/ (BENCHMARKS.md)
+  bench [--no-dist] [--runs N] [--cold N] [--native [FILE] | --native-only [FILE]]
+                       dist, then time the JS API in headless Chromium (first analyses in fresh
+                       contexts, steady median) and size dist/; --native: the CLI on one core over
+                       a whole corpus collection, MB/s (BENCHMARKS.md)
 
 Tools are installed only when missing: the wasm32 target (rustup), wasm-bindgen-cli at the
 version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), and the npm

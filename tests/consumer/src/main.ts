@@ -49,6 +49,7 @@ document.body.append(analyzer);
 
 const consumer = {
   init,
+  warmInit: () => init({ warm: true }),
   analyze,
   asyncRun,
   version,

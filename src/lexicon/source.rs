@@ -1,0 +1,558 @@
+//! The lexicons' source: the TSV files of `lexicons/` read into tables, with every verb
+//! inflection and title plural generated. Shared by `build.rs`, which runs it at build time and
+//! writes the tables out as Rust statics (so a malformed row fails the build, naming its file and
+//! line), and by the crate (`lexicon.rs`), which uses its types and, in tests, checks the compiled
+//! tables against a fresh read. Nothing here runs when the library analyzes text.
+//!
+//! This file is compiled twice, as `crate::lexicon::source` and as `build.rs`'s `source`; it may
+//! use only `std` and `crate::normalize` (which `build.rs` includes too).
+
+// The reading code is used by build.rs and the tests, not by the library itself.
+#![allow(dead_code)]
+
+use crate::normalize::fold;
+use std::collections::{BTreeMap, HashSet};
+
+/// What a reporting verb says about its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    Claim,
+    Denial,
+    /// سأل، تساءل: not a claim.
+    Question,
+    /// رفض: a denial when it rejects an accusation, no statement otherwise.
+    Reject,
+}
+
+/// Where a verb's content is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Frame {
+    /// The إن / أن clause; the noun phrase after the subject when there is none.
+    That,
+    /// Everything after the subject, a بأن clause included (نفى الاتهامات بأنها …).
+    Np,
+    /// Like `That`, with the original speaker after the preposition: «ونقلت الصحيفة عن رايت
+    /// قولها …» — the one quoted is the speaker.
+    Relay,
+    /// Like `That`, but only a clause or a quotation counts: verbs whose other senses are common
+    /// (بيّن is also «between»).
+    Clause,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gender {
+    Masc,
+    Fem,
+    /// First person, or a form that does not say.
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VerbForm {
+    Past,
+    Present,
+    /// The circumstantial participle (مشيراً، مؤكدةً): continues the current speaker.
+    Participle,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inflection {
+    pub form: VerbForm,
+    pub gender: Gender,
+    pub plural: bool,
+    /// First person (قلت، نقول): the journalist or a quoted speaker talking of themself.
+    pub first_person: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityClass {
+    Title,
+    Organization,
+    Media,
+    Anonymous,
+    Place,
+    Document,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityInfo {
+    pub class: EntityClass,
+    pub gender: Gender,
+}
+
+/// Classes of function words and fixed phrases (grammar.tsv).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gram {
+    That,
+    Time,
+    Stop,
+    Conj,
+    Aux,
+    Narration,
+    Anon,
+    Accusation,
+    Issued,
+    Side,
+    Adj,
+    Prep,
+    /// Titles that name the same office (متحدث، ناطق).
+    Spokesman,
+    /// Honorifics that stand right before a name (الدكتور، المهندس، الشيخ).
+    Honorific,
+    /// Second words of compound given names (نور الدين، عبد الله): the name goes on after them.
+    Compound,
+    /// Verbs that open a source's request for anonymity (طلب، فضّل، مشترطاً …).
+    Withhold,
+    /// The name or identity withheld (اسمه، هويتها، اسميهما).
+    Identity,
+    /// Quantities before a group (عدد من، بعض، عشرات): the group is an unnamed source.
+    Quantity,
+}
+
+// `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
+const _: () = assert!((Gram::Quantity as u32) < 32);
+
+/// The class names of grammar.tsv's second column.
+fn gram_class(k: &str) -> Option<Gram> {
+    Some(match k {
+        "that" => Gram::That,
+        "time" => Gram::Time,
+        "stop" => Gram::Stop,
+        "conj" => Gram::Conj,
+        "aux" => Gram::Aux,
+        "narration" => Gram::Narration,
+        "anon" => Gram::Anon,
+        "accusation" => Gram::Accusation,
+        "issued" => Gram::Issued,
+        "side" => Gram::Side,
+        "adj" => Gram::Adj,
+        "prep" => Gram::Prep,
+        "spokesman" => Gram::Spokesman,
+        "honorific" => Gram::Honorific,
+        "compound" => Gram::Compound,
+        "withhold" => Gram::Withhold,
+        "identity" => Gram::Identity,
+        "quantity" => Gram::Quantity,
+        _ => return None,
+    })
+}
+
+/// What must follow an attribution phrase (attributions.tsv, column `needs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Needs {
+    /// The speaker follows at once (وفقاً لـ …).
+    Nothing,
+    /// A document and its issuer (وجاء في بيان …).
+    Document,
+    /// A reporting verb, then the speaker (بحسب ما أفاد مصدر …).
+    Verb,
+}
+
+/// A problem in a lexicon file, pointing at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconError(pub String);
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One lexicon file: its path as shown in errors (`lexicons/cues.tsv`) and its text.
+pub type File<'a> = (&'a str, &'a str);
+
+/// The five lexicon files, as read from `lexicons/`.
+pub struct Files<'a> {
+    pub cues: File<'a>,
+    pub attributions: File<'a>,
+    pub entities: File<'a>,
+    pub grammar: File<'a>,
+    pub denials: File<'a>,
+}
+
+/// A word sequence, folded; `joined_l` when its last word is the preposition لـ written onto the
+/// next word.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseRow {
+    pub words: Vec<String>,
+    pub joined_l: bool,
+    /// Attributions only: what must follow for the phrase to attribute.
+    pub needs: Needs,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CueRow {
+    pub lemma: String,
+    pub kind: CueKind,
+    pub frame: Frame,
+    /// Folded preposition the verb takes before its content, if any.
+    pub prep: Option<String>,
+}
+
+/// Every table the lexicon looks words up in. The maps are sorted by key (`BTreeMap`) so that
+/// the generated code is the same from one build to the next.
+#[derive(Debug, Default)]
+pub struct Tables {
+    pub cues: Vec<CueRow>,
+    /// Folded verb form → (index into `cues`, what the form says); the first row wins.
+    pub cue_forms: BTreeMap<String, (usize, Inflection)>,
+    pub attributions: Vec<PhraseRow>,
+    /// The rows of entities.tsv, then the generated plurals of one-word titles.
+    pub entities: Vec<(PhraseRow, EntityInfo)>,
+    pub grammar: Vec<(PhraseRow, Gram)>,
+    pub denials: Vec<PhraseRow>,
+    /// First folded word → indices into `entities` / `grammar`, longest phrase first.
+    pub entity_index: BTreeMap<String, Vec<usize>>,
+    pub grammar_index: BTreeMap<String, Vec<usize>>,
+    /// First folded word → indices into `attributions` / `denials` (the denials' first word
+    /// without its article), in file order.
+    pub attribution_index: BTreeMap<String, Vec<usize>>,
+    pub denial_index: BTreeMap<String, Vec<usize>>,
+    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u32`).
+    pub word_classes: BTreeMap<String, u32>,
+}
+
+/// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
+fn rows<'a>(file: File<'a>, columns: usize) -> impl Iterator<Item = Result<(usize, Vec<&'a str>), LexiconError>> + 'a {
+    let name = file.0;
+    file.1.lines().enumerate().filter_map(move |(i, line)| {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            return None;
+        }
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        if cols.len() < columns {
+            return Some(Err(LexiconError(format!(
+                "{name}:{}: expected {columns} tab-separated columns, found {} (check for spaces where a tab belongs)",
+                i + 1,
+                cols.len()
+            ))));
+        }
+        Some(Ok((i + 1, cols)))
+    })
+}
+
+fn phrase(text: &str) -> PhraseRow {
+    let mut words: Vec<String> = text.split_whitespace().map(fold).collect();
+    let mut joined_l = false;
+    if words.last().is_some_and(|w| w == "ل") {
+        words.pop();
+        joined_l = true;
+    }
+    PhraseRow { words, joined_l, needs: Needs::Nothing }
+}
+
+/// A folded word without the article or بـ + the article (الأكاذيب، بالأكاذيب → أكاذيب).
+pub fn without_article(w: &str) -> &str {
+    let r = w.strip_prefix("بال").or_else(|| w.strip_prefix("ال")).unwrap_or(w);
+    if r.chars().count() >= 3 {
+        r
+    } else {
+        w
+    }
+}
+
+/// Sound plurals of one-word titles, as unnamed groups: «مندوبين في التحالف»، «محللون»،
+/// «ناشطات». A row of entities.tsv for the same form wins (it is listed first).
+fn add_plurals_of_titles(entities: &mut Vec<(PhraseRow, EntityInfo)>) {
+    let known: HashSet<String> =
+        entities.iter().filter(|(p, _)| p.words.len() == 1).map(|(p, _)| p.words[0].clone()).collect();
+    let mut plurals = Vec::new();
+    for (p, info) in entities.iter() {
+        let person = matches!(info.class, EntityClass::Title | EntityClass::Anonymous);
+        if !person || p.words.len() != 1 || p.words[0].chars().count() < 3 {
+            continue;
+        }
+        let w = &p.words[0];
+        // Feminine plural and dual; masculine plural, dual (مصدران، مصدرين) and construct.
+        let forms: Vec<(String, Gender)> = match w.strip_suffix('ه') {
+            Some(stem) => vec![
+                (format!("{stem}ات"), Gender::Fem),
+                (format!("{stem}تان"), Gender::Fem),
+                (format!("{stem}تين"), Gender::Fem),
+            ],
+            // محامي → محامون، محامين
+            // and the construct plural: «كبير محللي أسواق الطاقة»، «ممثلي الشركات».
+            None => {
+                let stem = w.strip_suffix('ي').filter(|_| w.ends_with("امي")).unwrap_or(w);
+                let mut v = vec![
+                    (format!("{stem}ون"), Gender::Masc),
+                    (format!("{stem}ين"), Gender::Masc),
+                    (format!("{stem}ان"), Gender::Masc),
+                ];
+                if !w.ends_with('ي') {
+                    v.push((format!("{stem}ي"), Gender::Masc));
+                    v.push((format!("{stem}و"), Gender::Masc));
+                }
+                v
+            }
+        };
+        for (f, g) in forms {
+            if !known.contains(&f) {
+                plurals.push((
+                    PhraseRow { words: vec![f], joined_l: false, needs: Needs::Nothing },
+                    EntityInfo { class: EntityClass::Anonymous, gender: g },
+                ));
+            }
+        }
+    }
+    entities.extend(plurals);
+}
+
+fn gender(name: &str, line: usize, s: &str) -> Result<Gender, LexiconError> {
+    match s {
+        "m" => Ok(Gender::Masc),
+        "f" => Ok(Gender::Fem),
+        "-" => Ok(Gender::Unknown),
+        _ => Err(LexiconError(format!("{name}:{line}: unknown gender \"{s}\" (expected m, f or -)"))),
+    }
+}
+
+/// Reads every lexicon file into the tables; the first error names the file and line.
+pub fn load(files: &Files) -> Result<Tables, LexiconError> {
+    let mut lex = Tables::default();
+    for row in rows(files.cues, 7) {
+        let (line, c) = row?;
+        let kind = match c[3] {
+            "claim" => CueKind::Claim,
+            "denial" => CueKind::Denial,
+            "question" => CueKind::Question,
+            "reject" => CueKind::Reject,
+            k => {
+                return Err(LexiconError(format!(
+                    "{}:{line}: unknown kind \"{k}\" (expected claim, denial, question or reject)",
+                    files.cues.0
+                )))
+            }
+        };
+        let frame = match c[4] {
+            "that" => Frame::That,
+            "np" => Frame::Np,
+            "clause" => Frame::Clause,
+            "relay" => Frame::Relay,
+            f => {
+                return Err(LexiconError(format!(
+                    "{}:{line}: unknown frame \"{f}\" (expected that, np, clause or relay)",
+                    files.cues.0
+                )))
+            }
+        };
+        let idx = lex.cues.len();
+        lex.cues.push(CueRow {
+            lemma: if c[0] != "-" { c[0].to_string() } else { c[1].to_string() },
+            kind,
+            frame,
+            prep: (c[5] != "-").then(|| fold(c[5])),
+        });
+        let extra: Vec<&str> = if c[6] == "-" { vec![] } else { c[6].split(',').map(str::trim).collect() };
+        for (form, infl) in inflect(c[0], c[1], c[2], &extra) {
+            lex.cue_forms.entry(form).or_insert((idx, infl));
+        }
+    }
+    for row in rows(files.attributions, 2) {
+        let (line, c) = row?;
+        let mut p = phrase(c[0]);
+        p.needs = match c[1] {
+            "document" => Needs::Document,
+            "verb" => Needs::Verb,
+            "-" => Needs::Nothing,
+            n => {
+                return Err(LexiconError(format!(
+                    "{}:{line}: unknown needs \"{n}\" (expected document, verb or -)",
+                    files.attributions.0
+                )))
+            }
+        };
+        lex.attributions.push(p);
+    }
+    for row in rows(files.entities, 3) {
+        let (line, c) = row?;
+        let class = match c[1] {
+            "title" => EntityClass::Title,
+            "organization" => EntityClass::Organization,
+            "media" => EntityClass::Media,
+            "anonymous" => EntityClass::Anonymous,
+            "place" => EntityClass::Place,
+            "document" => EntityClass::Document,
+            k => {
+                return Err(LexiconError(format!(
+                "{}:{line}: unknown class \"{k}\" (expected title, organization, media, anonymous, place or document)",
+                files.entities.0
+            )))
+            }
+        };
+        let g = gender(files.entities.0, line, c[2])?;
+        lex.entities.push((phrase(c[0]), EntityInfo { class, gender: g }));
+    }
+    for row in rows(files.grammar, 2) {
+        let (line, c) = row?;
+        let Some(class) = gram_class(c[1]) else {
+            return Err(LexiconError(format!("{}:{line}: unknown class \"{}\"", files.grammar.0, c[1])));
+        };
+        lex.grammar.push((phrase(c[0]), class));
+    }
+    for row in rows(files.denials, 1) {
+        let (_, c) = row?;
+        lex.denials.push(phrase(c[0]));
+    }
+    for (p, class) in &lex.grammar {
+        if p.words.len() == 1 {
+            *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u32 << *class as u32;
+        }
+    }
+    for (i, p) in lex.attributions.iter().enumerate() {
+        lex.attribution_index.entry(p.words[0].clone()).or_default().push(i);
+    }
+    for (i, p) in lex.denials.iter().enumerate() {
+        lex.denial_index.entry(without_article(&p.words[0]).to_string()).or_default().push(i);
+    }
+    add_plurals_of_titles(&mut lex.entities);
+    for (i, (p, _)) in lex.entities.iter().enumerate() {
+        lex.entity_index.entry(p.words[0].clone()).or_default().push(i);
+    }
+    for (i, (p, _)) in lex.grammar.iter().enumerate() {
+        lex.grammar_index.entry(p.words[0].clone()).or_default().push(i);
+    }
+    let ents = &lex.entities;
+    for v in lex.entity_index.values_mut() {
+        v.sort_by_key(|&i| std::cmp::Reverse(ents[i].0.words.len()));
+    }
+    let gram = &lex.grammar;
+    for v in lex.grammar_index.values_mut() {
+        v.sort_by_key(|&i| std::cmp::Reverse(gram[i].0.words.len()));
+    }
+    Ok(lex)
+}
+
+/// One row of a paradigm: the affixes around a stem, and what the form says of its subject.
+struct Slot {
+    prefix: &'static str,
+    suffix: &'static str,
+    gender: Gender,
+    plural: bool,
+    first_person: bool,
+}
+
+const fn slot(prefix: &'static str, suffix: &'static str, gender: Gender, plural: bool, first_person: bool) -> Slot {
+    Slot { prefix, suffix, gender, plural, first_person }
+}
+
+use Gender::{Fem as F, Masc as M, Unknown as U};
+
+/// Past tense of a sound verb, on the 3rd masc. sing. (قال → قالت، قالوا …).
+const PAST: &[Slot] = &[
+    slot("", "", M, false, false),
+    slot("", "ت", F, false, false),
+    slot("", "وا", M, true, false),
+    slot("", "ا", M, true, false),
+    slot("", "تا", F, true, false),
+    slot("", "ن", F, true, false),
+    slot("", "نا", U, true, true),
+];
+/// Past tense of a verb ending in ى or ا, on the stem without it (نفى → نفت، نفوا، نفا+ه). No
+/// dual: «نفيا» is spelled like the verbal noun of «نفى نفياً قاطعاً».
+const PAST_DEFECTIVE: &[Slot] =
+    &[slot("", "ت", F, false, false), slot("", "وا", M, true, false), slot("", "ا", M, false, false)];
+/// Present tense, on the stem after the prefix ي (يقول → تقول، يقولون …); `~` marks the plural
+/// stem, which drops a final ي or و (ينفي → ينفون).
+const PRESENT: &[Slot] = &[
+    slot("ي", "", M, false, false),
+    slot("ت", "", F, false, false),
+    slot("ا", "", U, false, true),
+    slot("ن", "", U, true, true),
+    slot("ي", "~ون", M, true, false),
+    slot("ي", "ان", M, true, false),
+    slot("ت", "ان", F, true, false),
+    slot("ي", "ن", F, true, false),
+];
+/// The circumstantial participle, on its stem without the accusative ا (مشير → مشيراً، مشيرة …).
+/// The bare stem is left out: as a cue the participle is accusative, and bare stems collide with
+/// nouns (وسائل = و + سائل).
+const PARTICIPLE: &[Slot] = &[
+    slot("", "ا", M, false, false),
+    slot("", "ه", F, false, false),
+    slot("", "ين", M, true, false),
+    slot("", "ون", M, true, false),
+];
+
+/// Every inflected form of one verb, folded, with what it says about its subject.
+pub fn inflect(past: &str, present: &str, participle: &str, extra: &[&str]) -> Vec<(String, Inflection)> {
+    let mut out = Vec::new();
+    let mut add = |stem: &str, plural_stem: &str, slots: &[Slot], form: VerbForm| {
+        for sl in slots {
+            let (stem, suffix) = match sl.suffix.strip_prefix('~') {
+                Some(suf) => (plural_stem, suf),
+                None => (stem, sl.suffix),
+            };
+            let infl = Inflection { form, gender: sl.gender, plural: sl.plural, first_person: sl.first_person };
+            out.push((format!("{}{stem}{suffix}", sl.prefix), infl));
+        }
+    };
+    if past != "-" {
+        let l = fold(past);
+        match l.strip_suffix('ي').or_else(|| l.strip_suffix('ا')) {
+            Some(stem) => {
+                add(&l, &l, &PAST[..1], VerbForm::Past);
+                add(stem, stem, PAST_DEFECTIVE, VerbForm::Past);
+            }
+            None => add(&l, &l, PAST, VerbForm::Past),
+        }
+    }
+    if present != "-" {
+        let p = fold(present);
+        if let Some(r) = p.strip_prefix('ي') {
+            let r_pl = r.strip_suffix('ي').or_else(|| r.strip_suffix('و')).unwrap_or(r);
+            add(r, r_pl, PRESENT, VerbForm::Present);
+        }
+    }
+    if participle != "-" {
+        let q = fold(participle);
+        let stem = q.strip_suffix('ا').unwrap_or(&q);
+        add(stem, stem, PARTICIPLE, VerbForm::Participle);
+    }
+    for e in extra {
+        out.push((fold(e), Inflection { form: VerbForm::Past, gender: U, plural: false, first_person: true }));
+    }
+    out
+}
+
+/// The hash of the compiled maps' keys: 8 bytes at a time (a multiply and a rotation each, as
+/// FxHash), then a final mix so that the low bits, which pick the slot, depend on every byte.
+/// Not DoS-resistant, which does not matter: the keys come from the lexicons, not from the text
+/// analyzed. Computed in u64 on every target, so build.rs and the wasm agree.
+#[inline]
+pub fn key_hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = bytes.len() as u64;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    h = (h ^ (h >> 32)).wrapping_mul(K);
+    h ^ (h >> 29)
+}
+
+/// The slots of an open-addressing hash table (linear probing) over `keys`: a power of two at
+/// least twice their number, each 0 (empty) or 1 + the index of the key that lives there. The
+/// lexicon's `StaticMap::get` probes it in the same order.
+pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
+    let size = (keys.len() * 2).next_power_of_two().max(2);
+    let mask = (size - 1) as u64;
+    let mut slots = vec![0u32; size];
+    for (i, k) in keys.iter().enumerate() {
+        let mut s = (key_hash(k.as_bytes()) & mask) as usize;
+        while slots[s] != 0 {
+            s = (s + 1) & (size - 1);
+        }
+        slots[s] = u32::try_from(i + 1).expect("fewer than 4 billion lexicon keys");
+    }
+    slots
+}
