@@ -947,7 +947,8 @@ pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, 
     };
     // A family name may carry the article (منجي الرحوي، حافظ العموري).
     let last = end - 1;
-    let family = is_definite(&toks[last].norm) && name_like(lex, &toks[last].norm) && !lex.is(&toks[last].norm, Gram::Adj);
+    let family =
+        is_definite(&toks[last].norm) && name_like(lex, &toks[last].norm) && !lex.is(&toks[last].norm, Gram::Adj);
     let mut a = if family { last } else { end };
     while a > m.tok_end && end - a < 4 && namey(a - 1) {
         a -= 1;
@@ -956,9 +957,14 @@ pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, 
     if end - a < 2 || a == m.tok_end || family && a == last {
         return None;
     }
-    // Not the object of a preposition («في كلمة متلفزة»).
+    // Not the object of a preposition («في كلمة متلفزة»), nor the one spoken to («سيدة من
+    // سكان المدينة لبي بي سي»: a run that starts with لـ; a name like «لويجي» is lost with it).
     let before = toks[a - 1].norm.as_str();
-    if lex.is(before, Gram::Prep) || lex.is(before, Gram::Stop) {
+    if lex.is(before, Gram::Prep)
+        || lex.is(before, Gram::Stop)
+        || toks[a].norm.starts_with('ل')
+        || before.starts_with('ل') && !is_definite(before) && !before.starts_with("لل")
+    {
         return None;
     }
     let mut out = m.clone();

@@ -228,9 +228,10 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
                         });
                         // Nobody has spoken yet: the latest one the text named who agrees
                         // («أدانت مجموعة "كيان" ما أقدمت عليه … وأكدت أنها …»).
-                        let body = named.iter().rev().find(|n| {
-                            *gender == Gender::Unknown || n.gender == Gender::Unknown || n.gender == *gender
-                        });
+                        let body = named
+                            .iter()
+                            .rev()
+                            .find(|n| *gender == Gender::Unknown || n.gender == Gender::Unknown || n.gender == *gender);
                         match found.or(recent.last()) {
                             Some(&e) => (e, format!("not named; the text was following «{}»", entities[e].name)),
                             None if body.is_some() => {

@@ -354,10 +354,11 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     }
     // «أكد النائب من الجبهة الشعبية منجي الرحوي اليوم أن …»: a title whose complements run on
     // to the name right before the content (or a time word before it).
-    if let Some(m) = parsed.as_ref().filter(|m| m.class == Some(EntityClass::Title) && m.name.is_empty() && !opens_after(m)) {
-        let opener = (m.tok_end..sent_end.min(m.tok_end + 12)).find(|&x| {
-            cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle)
-        });
+    if let Some(m) =
+        parsed.as_ref().filter(|m| m.class == Some(EntityClass::Title) && m.name.is_empty() && !opens_after(m))
+    {
+        let opener = (m.tok_end..sent_end.min(m.tok_end + 12))
+            .find(|&x| cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle));
         if let Some(o) = opener {
             let mut e = o;
             while e > m.tok_end && cx.lex.is(&cx.toks[e - 1].norm, Gram::Time) {
