@@ -274,7 +274,8 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
                     }
                 }
                 entities[e].has_statement = true;
-                if !f.nested {
+                // (A stand-in pronoun is nobody the text can go on following.)
+                if !f.nested && !entities[e].pronoun {
                     touch(&mut recent, e);
                 }
                 touch(&mut mentioned, e);

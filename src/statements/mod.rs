@@ -295,7 +295,18 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     // The end of the last body named in narration (its words are not read again).
     let mut named_until = 0;
     for i in 0..toks.len() {
-        if used[i] || cx.in_quote(i) {
+        if cx.in_quote(i) {
+            continue;
+        }
+        if used[i] {
+            // A body named as another cue's subject or relay («التي أوردتها صحيفة الشرق الأوسط»)
+            // is named all the same.
+            if i >= named_until {
+                if let Some(m) = named_body_at(&cx, i) {
+                    named_until = m.tok_end;
+                    events.push(Event::Named(m));
+                }
+            }
             continue;
         }
         if let Some(cm) = cx.cue(i) {
@@ -382,7 +393,11 @@ fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
     if !matches!(info.class, EntityClass::Media | EntityClass::Organization) {
         return None;
     }
-    if i > 0 && cx.toks[i - 1].is_word() && cx.lex.entity_at(cx.toks, i - 1).is_some() {
+    // (A document's issuer is one: «تقرير صحيفة الشرق الأوسط».)
+    if i > 0
+        && cx.toks[i - 1].is_word()
+        && cx.lex.entity_at(cx.toks, i - 1).is_some_and(|e| e.0.class != EntityClass::Document)
+    {
         return None;
     }
     // «لصحيفة»، «وصحيفة»: a preposition لـ or the clause's و may be written onto it.
