@@ -928,9 +928,9 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
 /// منجي الرحوي»، «وزير التكوين المهني والتشغيل حافظ العموري». `end` is where the subject must
 /// end (the content or a time word follows): the run of two to four indefinite, name-like words
 /// right before it is the name, and everything from the title to it is the role. Only words lie
-/// between (no comma, no quotation), at most ten of them.
+/// between (no comma, no quotation), at most about twenty of them.
 pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, end: usize) -> Option<Mention> {
-    if m.class != Some(EntityClass::Title) || !m.name.is_empty() || end <= m.tok_end || end - m.tok_start > 14 {
+    if m.class != Some(EntityClass::Title) || !m.name.is_empty() || end <= m.tok_end || end - m.tok_start > 22 {
         return None;
     }
     if !(m.tok_end..end).all(|k| toks[k].is_word()) {

@@ -228,10 +228,11 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
                         });
                         // Nobody has spoken yet: the latest one the text named who agrees
                         // («أدانت مجموعة "كيان" ما أقدمت عليه … وأكدت أنها …»).
-                        let body = named
-                            .iter()
-                            .rev()
-                            .find(|n| *gender == Gender::Unknown || n.gender == Gender::Unknown || n.gender == *gender);
+                        // (Only one named close before: about a sentence, 300 bytes.)
+                        let body =
+                            named.iter().rev().take_while(|n| n.end + 300 >= f.cue.0).find(|n| {
+                                *gender == Gender::Unknown || n.gender == Gender::Unknown || n.gender == *gender
+                            });
                         match found.or(recent.last()) {
                             Some(&e) => (e, format!("not named; the text was following «{}»", entities[e].name)),
                             None if body.is_some() => {

@@ -364,7 +364,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if let Some(m) =
         parsed.as_ref().filter(|m| m.class == Some(EntityClass::Title) && m.name.is_empty() && !opens_after(m))
     {
-        let opener = (m.tok_end..sent_end.min(m.tok_end + 12))
+        let opener = (m.tok_end..sent_end.min(m.tok_end + 20))
             .find(|&x| cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle));
         if let Some(o) = opener {
             let mut e = o;
