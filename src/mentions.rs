@@ -575,6 +575,12 @@ pub fn parse(
                 break;
             }
         }
+        // «وأشاد وزير الطاقة بأهمية العمل»: بـ on a verbal noun with hamza, which no name
+        // starts with, ends the phrase.
+        let original = &text[toks[j].start..toks[j].end];
+        if j > i && (original.starts_with("بأ") || original.starts_with("بإ")) && lex.entity_at(toks, j).is_none() {
+            break;
+        }
         // A kunya: «أم فيصل»، «أبو محمد».
         let kunya = matches!(w, "ام" | "ابو")
             && matches!(state, State::Start | State::Definite)

@@ -244,7 +244,10 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         return None;
     }
     // A prepositional phrase is no subject: «وختم بالقول: …»، «وشدد بالقول».
-    if cx.toks[p].norm.starts_with("بال") && cx.lex.entity_at(cx.toks, p).is_none() {
+    // (So is «بأهمية العمل»، «بإعادة النظر»: بـ on a verbal noun with hamza, which no name starts with.)
+    let original = &cx.text[cx.toks[p].start..cx.toks[p].end];
+    let prepositional = cx.toks[p].norm.starts_with("بال") || original.starts_with("بأ") || original.starts_with("بإ");
+    if prepositional && cx.lex.entity_at(cx.toks, p).is_none() {
         return None;
     }
     // Nor the verb's own one-letter preposition written onto a word said once: «تعهد بخلق فرص».
