@@ -114,6 +114,7 @@ impl Ctx<'_> {
             ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s) && w.chars().count() > 4)
                 || self.text[t.start..t.end].contains('\u{064B}')
                 || ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
+                || possessed_noun(&self.text[t.start..t.end])
         };
         if words.iter().any(|t| bad(t)) {
             return false;
@@ -533,6 +534,12 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
         k += 1;
     }
     sent_end
+}
+
+/// A noun in ة with a possessive pronoun (سعادتي، كلمته، رسالتها): a
+/// thing someone has, never a name.
+pub(super) fn possessed_noun(original: &str) -> bool {
+    original.chars().count() > 4 && ["تي", "ته", "تها", "تهم", "تهما"].iter().any(|s| original.ends_with(s))
 }
 
 fn is_definite_word(w: &str) -> bool {

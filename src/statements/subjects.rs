@@ -250,6 +250,10 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if prepositional && cx.lex.entity_at(cx.toks, p).is_none() {
         return None;
     }
+    // Nor a possessed noun: «وأضاف سعادتي أيضاً أن …» (my happiness).
+    if super::possessed_noun(original) && cx.lex.entity_at(cx.toks, p).is_none() {
+        return None;
+    }
     // Nor the verb's own one-letter preposition written onto a word said once: «تعهد بخلق فرص».
     if prep.is_some_and(|pr| pr.chars().count() == 1 && cx.toks[p].norm.starts_with(pr))
         && cx.freq.get(cx.toks[p].norm.as_str()).copied().unwrap_or(0) < 2
