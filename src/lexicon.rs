@@ -187,6 +187,16 @@ impl Lexicon {
         found
     }
 
+    /// A cheap first test before `entity_at`: could the word `w` (folded) start an entity phrase,
+    /// as written or without a و or لـ and the article? No possessive forms, no allocation.
+    pub fn may_start_entity(&self, w: &str) -> bool {
+        let has = |x: &str| self.entity_index.get(x).is_some();
+        let article = |x: &str| has(x) || x.strip_prefix("ال").is_some_and(has);
+        article(w)
+            || w.strip_prefix('و').is_some_and(|r| article(r))
+            || w.strip_prefix('ل').is_some_and(|r| article(r) || r.strip_prefix('ل').is_some_and(has))
+    }
+
     /// The class of the one-word entity `w` (folded, without the article), if it is one.
     pub fn entity_index_has(&self, w: &str) -> Option<EntityClass> {
         self.entity_index

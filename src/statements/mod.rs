@@ -390,6 +390,9 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
 /// A body or outlet named at token `i` in the journalist's words (صحيفة الشرق الأوسط، وزارة
 /// الصحة): the start of its phrase, not the genitive of a word before it.
 fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    if !cx.toks[i].is_word() || !cx.lex.may_start_entity(&cx.toks[i].norm) {
+        return None;
+    }
     let (info, _, pre) = cx.lex.entity_at(cx.toks, i)?;
     if !matches!(info.class, EntityClass::Media | EntityClass::Organization) {
         return None;
