@@ -383,6 +383,26 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             }
         }
     }
+    // «وقال ستيفان دوغاريك المتحدث باسم الأمين العام إن …»: a name, then its title with no comma
+    // between, then the content: the title is the name's apposition.
+    if let Some(m) = parsed.as_ref().filter(|m| m.class.is_none() && !m.name.is_empty() && !opens_after(m)) {
+        let definite_title = cx.toks.get(m.tok_end).is_some_and(|t| is_definite_word(&t.norm))
+            && cx.lex.entity_at(cx.toks, m.tok_end).is_some_and(|e| e.0.class == EntityClass::Title && e.2 == 0);
+        if definite_title {
+            if let Some(t) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, m.tok_end, sent_end, false)
+                .filter(|t| t.class == Some(EntityClass::Title) && t.name.is_empty() && opens_after(t))
+            {
+                let mut joined = m.clone();
+                joined.tok_end = t.tok_end;
+                joined.end = t.end;
+                joined.role = t.role.clone();
+                joined.class = t.class;
+                joined.title_head = t.title_head.clone();
+                joined.gender = t.gender;
+                parsed = Some(joined);
+            }
+        }
+    }
     parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title))
 }
 
