@@ -57,6 +57,11 @@ fn wasm_cargo_test(browser: bool) -> Result<(), String> {
     tools::wasm_bindgen()?;
     let mut cmd = util::cargo();
     cmd.args(["test", "--target", tools::WASM_TARGET, "--test", "wasm"])
+        // A quiet cargo (CARGO_TERM_QUIET=true, or `term.quiet = true` in a cargo config) passes
+        // `--quiet` to the test runner, and wasm-bindgen-test-runner 0.2.130 rejects it
+        // ("unexpected argument '--quiet'"). The environment overrides any config file, so this
+        // one invocation is never quiet, whatever the user's cargo configuration.
+        .env("CARGO_TERM_QUIET", "false")
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", tools::wasm_bindgen_test_runner())
         .env_remove("WASM_BINDGEN_USE_BROWSER")
         .env_remove("WASM_BINDGEN_USE_NODE_EXPERIMENTAL");
