@@ -193,7 +193,7 @@ impl Lexicon {
         let has = |x: &str| self.entity_index.get(x).is_some();
         let article = |x: &str| has(x) || x.strip_prefix("ال").is_some_and(has);
         article(w)
-            || w.strip_prefix('و').is_some_and(|r| article(r))
+            || w.strip_prefix('و').is_some_and(&article)
             || w.strip_prefix('ل').is_some_and(|r| article(r) || r.strip_prefix('ل').is_some_and(has))
     }
 

@@ -287,7 +287,8 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
     // A pronoun stands in for a speaker only in a fragment that names none (a sentence or a
     // paragraph pasted alone); in an article (a headline and a body, or any other speaker), a
     // statement whose speaker cannot be found is left out.
-    let fragment = !toks.iter().any(|t| t.kind == crate::tokenize::TokKind::Para && t.end < text.trim_end().len());
+    let body_end = text.trim_end().len();
+    let fragment = !toks.iter().any(|t| t.kind == crate::tokenize::TokKind::Para && t.end < body_end);
     if !fragment || statements.iter().any(|(e, _, _)| !entities[*e].pronoun) {
         statements.retain(|(e, _, _)| !entities[*e].pronoun);
     }

@@ -66,6 +66,7 @@ fn a_whole_collection_has_no_pronoun_or_pointing_speakers() {
         .stdin(gunzip.stdout.take().unwrap())
         .output()
         .expect("isnad runs");
+    assert!(gunzip.wait().expect("gzip ends").success(), "gzip -dc failed");
     assert!(out.status.success(), "isnad --jsonl failed: {}", String::from_utf8_lossy(&out.stderr));
     let (mut docs, mut errors, mut speakers, mut pronoun, mut bare) = (0, 0, 0, 0, 0);
     let mut examples = Vec::new();

@@ -193,7 +193,7 @@ impl Ctx<'_> {
             return true;
         }
         let end = self.sentence_end(i).min(i + 20);
-        match self.lex.cues[c.entry].prep.as_deref() {
+        match self.lex.cues[c.entry].prep {
             Some(p) => !(i + 1..end).any(|j| self.toks[j].norm == p),
             None => !(i + 1..end).any(|j| self.opens_content(j)),
         }
@@ -513,7 +513,7 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // So do homographs that are not speech here: «عبر القنوات» (via), «بين الطرفين»
                 // (between) — a verb that needs a preposition or a clause and has none.
                 let needs_prep = entry.frame == Frame::Np
-                    && entry.prep.as_deref().is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
+                    && entry.prep.is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
                 let needs_clause =
                     matches!(entry.frame, Frame::Clause | Frame::Relay) && !opens_within(cx, k + 1, sent_end, 8);
                 let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1)

@@ -229,7 +229,7 @@ pub(super) fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
 /// The subject after the verb (قال الرئيس الروسي فلاديمير بوتين إن …), if the phrase there is
 /// believable as one: a title, a body, a recurring name, or anything right before the clause.
 pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry, sent_end: usize) -> Option<Mention> {
-    let prep = entry.prep.as_deref();
+    let prep = entry.prep;
     let mut p = skip_fillers(cx, i + 1, sent_end, None);
     // «وأكد كل من الوزير … والسفير …»: the first member speaks (GUIDELINES: «Several
     // speakers at once»).

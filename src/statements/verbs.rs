@@ -12,7 +12,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         return None;
     }
     let sent_end = cx.sentence_end(i);
-    let prep = entry.prep.as_deref();
+    let prep = entry.prep;
     let mut rule = String::new();
 
     // 1. The subject.
