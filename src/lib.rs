@@ -14,6 +14,7 @@
 //! ```
 
 mod fastmap;
+pub mod learn;
 pub mod lexicon;
 pub mod mentions;
 pub mod normalize;
@@ -38,14 +39,26 @@ pub fn analyze(text: &str, unit: OffsetUnit) -> Analysis {
     analysis
 }
 
+/// The analysis by the rules alone, with each unnamed subject's candidates and their features:
+/// what `cargo xtask train` learns from (offsets in code points, as the CLI gives them).
+pub fn analyze_for_training(text: &str) -> (Analysis, Vec<speakers::Candidates>) {
+    let (mut analysis, features) = pipeline(text, speakers::Keep::All);
+    analysis.convert_offsets(text, OffsetUnit::CodePoint);
+    (analysis, features)
+}
+
 /// The pipeline, with byte offsets.
 fn analyze_bytes(text: &str) -> Analysis {
+    pipeline(text, speakers::Keep::Learned).0
+}
+
+fn pipeline(text: &str, keep: speakers::Keep) -> (Analysis, Vec<speakers::Candidates>) {
     let lex = lexicon::Lexicon::get();
     let tokens = tokenize::tokenize(text);
     let tagged = lexicon::tag(&tokens, lex);
     let quotes = quotes::find_quotes(text, &tokens);
     let found = statements::find(text, &tokens, &tagged, &quotes, lex);
-    let mut analysis = speakers::resolve(text, &tokens, found, lex);
+    let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, keep);
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {
         analysis.diagnostics.push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }
@@ -55,7 +68,7 @@ fn analyze_bytes(text: &str) -> Analysis {
             quotes.unclosed
         ));
     }
-    analysis
+    (analysis, features)
 }
 
 /// A plain-text account of each statement: its cue, the rule that found it and why its speaker

@@ -9,6 +9,7 @@
 use crate::lexicon::{EntityClass, Gender, Lexicon};
 use crate::mentions::Mention;
 use crate::output::{Analysis, Span, Speaker, SpeakerKind, Statement};
+use crate::learn;
 use crate::statements::{Event, Subject};
 use crate::tokenize::Token;
 
@@ -66,7 +67,7 @@ fn bodies_in(lex: &Lexicon, role: &str) -> Vec<String> {
         .collect()
 }
 
-fn kind_of(m: &Mention) -> SpeakerKind {
+pub(crate) fn kind_of(m: &Mention) -> SpeakerKind {
     match m.class {
         Some(EntityClass::Organization | EntityClass::Place | EntityClass::Document) => SpeakerKind::Organization,
         Some(EntityClass::Media) => SpeakerKind::Media,
@@ -115,7 +116,8 @@ fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
 }
 
 /// Resolves every statement's subject to a speaker and builds the analysis (byte offsets).
-pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -> Analysis {
+pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, keep: Keep) -> (Analysis, Vec<Candidates>) {
+
     let mut entities: Vec<Entity> = Vec::new();
     // The entities the text is following, most recent last; a reader keeps only the last few in
     // mind, and so does this list (which keeps long texts linear).
@@ -165,6 +167,8 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
             }
             Event::Statement(f) => {
                 last_content = Some(f.content);
+                // For an unnamed subject, when recording: each candidate's name and features.
+                let mut kept: Vec<(String, Vec<String>)> = Vec::new();
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
                         let e = match pointed_to(&entities, &recent, &mentioned, &named, m) {
@@ -193,50 +197,129 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
                         (e, format!("named «{}»", &text[m.start..m.end]))
                     }
                     Subject::Implicit { gender, .. } => {
-                        let compatible = |e: usize| {
-                            let g = entities[e].gender;
-                            *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
-                        };
-                        let pick =
-                            seen.iter().rposition(|&(e, st)| compatible(e) && (st == f.sentence || recent.is_empty()));
-                        if let Some((e, _)) = pick.map(|k| seen.remove(k)) {
-                            entities[e].has_statement = true;
-                            touch(&mut recent, e);
-                            let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
-                            statements.push((e, f, why));
-                            continue;
+                        let agrees = |g: Gender| *gender == Gender::Unknown || g == Gender::Unknown || g == *gender;
+                        // Who the subject may be: titled persons seen, the subject of the clause
+                        // the verb continues, the entities the text follows (most recent first),
+                        // a body named just before. The rules choose one (`rule`); the learned
+                        // ranker may choose another (see `learn`).
+                        let mut cands: Vec<Cand> = Vec::new();
+                        let mut rule: Option<usize> = None;
+                        for (k, &(e, st)) in seen.iter().enumerate().rev() {
+                            if agrees(entities[e].gender) && (st == f.sentence || recent.is_empty()) && rule.is_none() {
+                                rule = Some(cands.len());
+                            }
+                            cands.push(Cand::Seen(k));
                         }
                         let followed = recent.last().copied();
                         // «… إن السلطات السويسرية اتصلت بالقاضي وأكدت له …»: when the speaker the
                         // text follows disagrees in gender, the subject of the clause the verb
                         // continues is meant.
-                        if let (Some(alt), Some(e)) = (&f.continues, followed) {
-                            let g = entities[e].gender;
-                            let disagrees = *gender != Gender::Unknown && g != Gender::Unknown && g != *gender;
-                            if disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
-                                let e = entity_for(&mut entities, &mut index, alt, &recent, &mentioned);
-                                entities[e].has_statement = true;
-                                let why =
-                                    format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
-                                statements.push((e, f, why));
-                                continue;
+                        if let Some(alt) = &f.continues {
+                            let disagrees = followed.is_some_and(|e| {
+                                let g = entities[e].gender;
+                                *gender != Gender::Unknown && g != Gender::Unknown && g != *gender
+                            });
+                            if rule.is_none() && disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
+                                rule = Some(cands.len());
                             }
+                            cands.push(Cand::Continues);
                         }
-                        let found = recent.iter().rev().find(|&&e| {
-                            let g = entities[e].gender;
-                            *gender == Gender::Unknown || g == Gender::Unknown || g == *gender
-                        });
+                        let first_recent = cands.len();
+                        for &e in recent.iter().rev() {
+                            if rule.is_none() && agrees(entities[e].gender) {
+                                rule = Some(cands.len());
+                            }
+                            cands.push(Cand::Recent(e));
+                        }
+                        if rule.is_none() && !recent.is_empty() {
+                            rule = Some(first_recent);
+                        }
                         // Nobody has spoken yet: the latest one the text named who agrees
                         // («أدانت مجموعة "كيان" ما أقدمت عليه … وأكدت أنها …»).
                         // (Only one named close before: about a sentence, 300 bytes.)
-                        let body =
-                            named.iter().rev().take_while(|n| n.end + 300 >= f.cue.0).find(|n| {
-                                *gender == Gender::Unknown || n.gender == Gender::Unknown || n.gender == *gender
-                            });
-                        match found.or(recent.last()) {
-                            Some(&e) => (e, format!("not named; the text was following «{}»", entities[e].name)),
-                            None if body.is_some() => {
-                                let n = body.cloned().expect("checked");
+                        for (k, n) in named.iter().enumerate().rev().take_while(|(_, n)| n.end + 300 >= f.cue.0) {
+                            if rule.is_none() && agrees(n.gender) {
+                                rule = Some(cands.len());
+                            }
+                            cands.push(Cand::Body(k));
+                        }
+                        let view = |k: usize, c: &Cand| -> learn::Candidate {
+                            let (route, rank, name, g, kind, named_, last) = match *c {
+                                Cand::Seen(j) => {
+                                    let en = &entities[seen[j].0];
+                                    ("seen", seen.len() - 1 - j, en.name.as_str(), en.gender, en.kind, en.named, en.mentions.iter().map(|m| m.1).max())
+                                }
+                                Cand::Continues => {
+                                    let alt = f.continues.as_ref().expect("a candidate");
+                                    ("continues", 0, &text[alt.start..alt.end], alt.gender, kind_of(alt), !alt.name.is_empty(), Some(alt.end))
+                                }
+                                Cand::Recent(e) => {
+                                    let en = &entities[e];
+                                    let rank = recent.len() - 1 - recent.iter().position(|&x| x == e).expect("in recent");
+                                    ("recent", rank, en.name.as_str(), en.gender, en.kind, en.named, en.mentions.iter().map(|m| m.1).max())
+                                }
+                                Cand::Body(j) => {
+                                    let n = &named[j];
+                                    ("body", named.len() - 1 - j, &text[n.start..n.end], n.gender, kind_of(n), !n.name.is_empty(), Some(n.end))
+                                }
+                            };
+                            learn::Candidate { route, rank, name, gender: g, verb: *gender, kind, named: named_, last_end: last, rule: rule == Some(k) }
+                        };
+                        let choice = match (keep, rule) {
+                            (_, None) if cands.is_empty() => None,
+                            (Keep::All, r) => {
+                                let all: Vec<(String, Vec<String>)> = cands
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(k, c)| {
+                                        let v = view(k, c);
+                                        (v.name.to_string(), learn::candidate_features(text, &f, &v))
+                                    })
+                                    .collect();
+                                kept = all;
+                                r
+                            }
+                            // No candidate agrees: the rules' stand-in (below), whatever the scores.
+                            (Keep::Learned, None) => None,
+                            // No weights (the rules did better on held-out articles): the rules.
+                            (Keep::Learned, r) if !learn::HAS_WEIGHTS => r,
+                            (Keep::Learned, r) => {
+                                let scores: Vec<f32> = cands
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(k, c)| learn::score(&learn::candidate_features(text, &f, &view(k, c))))
+                                    .collect();
+                                // The rules' choice unless another scores strictly higher.
+                                let mut best = r;
+                                for (k, &sc) in scores.iter().enumerate() {
+                                    if best.is_none_or(|b| sc > scores[b]) {
+                                        best = Some(k);
+                                    }
+                                }
+                                best
+                            }
+                        };
+                        match choice.map(|k| cands[k]) {
+                            Some(Cand::Seen(j)) => {
+                                let (e, _) = seen.remove(j);
+                                entities[e].has_statement = true;
+                                touch(&mut recent, e);
+                                let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
+                                statements.push((e, f, why, kept));
+                                continue;
+                            }
+                            Some(Cand::Continues) => {
+                                let alt = f.continues.clone().expect("a candidate");
+                                let e = entity_for(&mut entities, &mut index, &alt, &recent, &mentioned);
+                                entities[e].has_statement = true;
+                                let why =
+                                    format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
+                                statements.push((e, f, why, kept));
+                                continue;
+                            }
+                            Some(Cand::Recent(e)) => (e, format!("not named; the text was following «{}»", entities[e].name)),
+                            Some(Cand::Body(j)) => {
+                                let n = named[j].clone();
                                 let e = entity_for(&mut entities, &mut index, &n, &recent, &mentioned);
                                 (e, format!("not named; the text named «{}» before", entities[e].name))
                             }
@@ -280,7 +363,7 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
                     touch(&mut recent, e);
                 }
                 touch(&mut mentioned, e);
-                statements.push((e, f, why));
+                statements.push((e, f, why, kept));
             }
         }
     }
@@ -289,13 +372,13 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
     // statement whose speaker cannot be found is left out.
     let body_end = text.trim_end().len();
     let fragment = !toks.iter().any(|t| t.kind == crate::tokenize::TokKind::Para && t.end < body_end);
-    if !fragment || statements.iter().any(|(e, _, _)| !entities[*e].pronoun) {
-        statements.retain(|(e, _, _)| !entities[*e].pronoun);
+    if !fragment || statements.iter().any(|(e, ..)| !entities[*e].pronoun) {
+        statements.retain(|(e, ..)| !entities[*e].pronoun);
     }
     // Speakers in order of their first statement.
     let mut order: Vec<usize> = Vec::new();
     let mut ids: Vec<Option<usize>> = vec![None; entities.len()];
-    for (e, _, _) in &statements {
+    for (e, ..) in &statements {
         if ids[*e].is_none() {
             ids[*e] = Some(order.len());
             order.push(*e);
@@ -317,10 +400,13 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
             }
         })
         .collect();
+    let mut features = Vec::new();
     let statements = statements
         .into_iter()
         .enumerate()
-        .map(|(id, (e, f, why))| Statement {
+        .map(|(id, (e, f, why, feats))| {
+            features.push(feats);
+            Statement {
             id,
             speaker: id_of(e),
             kind: f.kind,
@@ -329,9 +415,33 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon) -
             content: span(f.content),
             confidence: (f.confidence * 100.0).round() / 100.0,
             explain: Some(format!("{}; speaker {}", f.rule, why)),
+            }
         })
         .collect();
-    Analysis { speakers, statements, diagnostics: vec![] }
+    (Analysis { speakers, statements, diagnostics: vec![] }, features)
+}
+
+/// How `resolve` chooses the speaker of an unnamed subject.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Keep {
+    /// The learned ranker over the rules' candidates (`learn`): what `analyze` does.
+    Learned,
+    /// The rules alone, recording every candidate with its features: what `cargo xtask train`
+    /// learns from.
+    All,
+}
+
+/// Per statement, when recording: each candidate speaker's name and features (none for a
+/// statement whose subject is named).
+pub type Candidates = Vec<(String, Vec<String>)>;
+
+/// A candidate speaker for an unnamed subject (indices into `resolve`'s lists).
+#[derive(Clone, Copy, Debug)]
+enum Cand {
+    Seen(usize),
+    Continues,
+    Recent(usize),
+    Body(usize),
 }
 
 /// Gender from the verb's ending: past ـت, present تـ (third person feminine).

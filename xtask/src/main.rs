@@ -5,6 +5,7 @@
 //!   cargo xtask serve           dist, then serve dist/ at http://127.0.0.1:8080 (PORT to change)
 //!   cargo xtask test [STEP..]   every test: native, wasm-node, wasm-browser, e2e
 //!   cargo xtask bench           the browser benchmark and dist/ sizes (see BENCHMARKS.md)
+//!   cargo xtask train           learn model/*.tsv from the annotated real articles
 //!
 //! Each tool is installed only when missing (see `tools.rs`).
 
@@ -15,6 +16,7 @@ mod npm;
 mod serve;
 mod test;
 mod tools;
+mod train;
 mod util;
 
 use std::process::ExitCode;
@@ -37,6 +39,8 @@ commands:
                        dist, then time the JS API in headless Chromium (first analyses in fresh
                        contexts, steady median) and size dist/; --native: the CLI on one core over
                        a whole corpus collection, MB/s (BENCHMARKS.md)
+  train [--check]      learn the weights in model/ from tests/data/real/ (model/train.py), after
+                       measuring them on batches held out; --check: measure only, write nothing
 
 Tools are installed only when missing: the wasm32 target (rustup), wasm-bindgen-cli at the
 version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), and the npm
@@ -54,6 +58,7 @@ fn main() -> ExitCode {
         Some("test") => test::test_cmd(&args[1..]),
         Some("setup") if args.len() == 1 => tools::setup_all(),
         Some("bench") => bench::bench_cmd(&args[1..]),
+        Some("train") => train::train_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
