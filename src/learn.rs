@@ -168,6 +168,22 @@ mod tests {
         assert_eq!(score(&f), 0.0);
     }
 
+    /// The feature dumper sees what the analyzer does (when no weights overrule the rules), and
+    /// records the candidates of an unnamed subject, the rules' choice among them.
+    #[test]
+    fn training_sees_the_rules_and_their_candidates() {
+        let text = "قال وزير الخارجية سامح شكري إن المحادثات مثمرة. وأضاف أن الجولة المقبلة ستعقد في القاهرة.";
+        let (a, cands) = crate::analyze_for_training(text);
+        if !HAS_WEIGHTS {
+            assert_eq!(a, crate::analyze(text, crate::OffsetUnit::CodePoint));
+        }
+        assert_eq!(a.statements.len(), 2);
+        assert!(cands[0].is_empty(), "a named subject has no candidates");
+        let (name, features) = cands[1].iter().find(|(_, f)| f.iter().any(|x| x == "rule")).expect("the rules choose");
+        assert!(name.contains("سامح شكري"), "{name}");
+        assert!(features.iter().any(|f| f == "route=recent"));
+    }
+
     #[test]
     fn masks_quoted_words() {
         assert_eq!(mask("verb «قال» (Direct)"), "verb «*» (Direct)");
