@@ -6,12 +6,14 @@
 //!   cargo xtask test [STEP..]   every test: native, wasm-node, wasm-browser, e2e
 //!   cargo xtask bench           the browser benchmark and dist/ sizes (see BENCHMARKS.md)
 //!   cargo xtask train           learn model/*.tsv from the annotated real articles
+//!   cargo xtask mine            candidate lexicon rows from ../shared/corpus, into lexicons/mined/
 //!
 //! Each tool is installed only when missing (see `tools.rs`).
 
 mod bench;
 mod dist;
 mod examples;
+mod mine;
 mod npm;
 mod serve;
 mod test;
@@ -39,6 +41,8 @@ commands:
                        dist, then time the JS API in headless Chromium (first analyses in fresh
                        contexts, steady median) and size dist/; --native: the CLI on one core over
                        a whole corpus collection, MB/s (BENCHMARKS.md)
+  mine [CORPUS_DIR]    derive candidate lexicon rows (titles), with counts and an example each,
+                       from the corpus (default ../shared/corpus) into lexicons/mined/
   train [--check]      learn the weights in model/ from tests/data/real/ (model/train.py), after
                        measuring them on batches held out; --check: measure only, write nothing
 
@@ -59,6 +63,7 @@ fn main() -> ExitCode {
         Some("setup") if args.len() == 1 => tools::setup_all(),
         Some("bench") => bench::bench_cmd(&args[1..]),
         Some("train") => train::train_cmd(&args[1..]),
+        Some("mine") => mine::mine_cmd(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())
