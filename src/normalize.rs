@@ -49,9 +49,48 @@ pub fn fold_char(c: char) -> Option<char> {
     })
 }
 
+/// The base letter of an Arabic presentation form (U+FE80–U+FEF4: the isolated, final, initial
+/// and medial shapes that text copied out of a PDF is written in, «ﻗﺎﻟﺖ» for «قالت»).
+fn presentation_base(c: char) -> Option<char> {
+    // Each letter's shapes in Unicode order, from U+FE80; a letter that joins on both sides has
+    // four shapes, one that joins only on the right has two, hamza alone has one.
+    const LETTERS: [(char, u32); 36] = [
+        ('ء', 1), ('آ', 2), ('أ', 2), ('ؤ', 2), ('إ', 2), ('ئ', 4), ('ا', 2), ('ب', 4), ('ة', 2),
+        ('ت', 4), ('ث', 4), ('ج', 4), ('ح', 4), ('خ', 4), ('د', 2), ('ذ', 2), ('ر', 2), ('ز', 2),
+        ('س', 4), ('ش', 4), ('ص', 4), ('ض', 4), ('ط', 4), ('ظ', 4), ('ع', 4), ('غ', 4), ('ف', 4),
+        ('ق', 4), ('ك', 4), ('ل', 4), ('م', 4), ('ن', 4), ('ه', 4), ('و', 2), ('ى', 2), ('ي', 4),
+    ];
+    let mut at = 0xFE80;
+    for (base, shapes) in LETTERS {
+        if (at..at + shapes).contains(&(c as u32)) {
+            return Some(base);
+        }
+        at += shapes;
+    }
+    None
+}
+
+/// Folds one character into `out`: nothing, one character, or two for a lam-alef ligature
+/// («ﻻ» is «لا»). Presentation forms fold as the letters they shape.
+pub fn fold_into(c: char, out: &mut String) {
+    match c as u32 {
+        0xFE70..=0xFE7F => {} // harakat in their presentation forms
+        0xFE80..=0xFEF4 => out.extend(presentation_base(c).and_then(fold_char)),
+        0xFEF5..=0xFEFC => {
+            out.push('ل');
+            out.push('ا');
+        }
+        _ => out.extend(fold_char(c)),
+    }
+}
+
 /// Folds a whole string (lexicon entries and tokens alike go through this one function).
 pub fn fold(s: &str) -> String {
-    s.chars().filter_map(fold_char).collect()
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_into(c, &mut out);
+    }
+    out
 }
 
 /// The byte offset in `original` just after its first `n` letters (dropped marks that follow a
@@ -83,6 +122,15 @@ mod tests {
         assert_eq!(fold("مسؤول"), "مسوول");
         assert_eq!(fold("قـــال"), "قال");
         assert_eq!(fold("٢٠٢١"), "2021");
+    }
+
+    #[test]
+    fn presentation_forms_fold_as_their_letters() {
+        assert_eq!(fold("ﻗﺎﻟﺖ ﺍﻟﻠﺠﻨﺔ"), "قالت اللجنه");
+        assert_eq!(fold("ﻭﺃﺿﺎﻓﺖ"), "واضافت");
+        assert_eq!(fold("ﻻ ﻳﻮﺟﺪ"), "لا يوجد");
+        assert_eq!(fold("ﺀ"), "ء");
+        assert_eq!(fold("ﻲ"), "ي");
     }
 
     #[test]

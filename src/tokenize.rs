@@ -6,7 +6,7 @@
 //! tagger (`lexicon::tag`) splits them off by trying each reading. `normalize::skip_letters` maps
 //! a split back to original offsets.
 
-use crate::normalize::{fold_char, is_arabic_letter};
+use crate::normalize::{fold_char, fold_into, is_arabic_letter};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -91,11 +91,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             let mut end = i + c.len_utf8();
             let mut norm = String::new();
-            norm.extend(fold_char(c));
+            fold_into(c, &mut norm);
             while let Some(&(j, d)) = chars.peek() {
                 // An apostrophe between letters belongs to the word (Latin names: O'Brien).
                 if is_word_char(d) && !d.is_ascii_digit() {
-                    norm.extend(fold_char(d));
+                    fold_into(d, &mut norm);
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -111,12 +111,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_numeric() {
             let mut end = i + c.len_utf8();
             let mut norm = String::new();
-            norm.extend(fold_char(c));
+            fold_into(c, &mut norm);
             while let Some(&(j, d)) = chars.peek() {
                 let inner_sep = matches!(d, '.' | ',' | '٫' | '٬' | '/')
                     && text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_numeric());
                 if d.is_numeric() || inner_sep {
-                    norm.extend(fold_char(d));
+                    fold_into(d, &mut norm);
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
