@@ -154,7 +154,17 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     // when only adverbials stand before it; after an object noun («أعلنت رفضها
                     // لاتهامات … "…"») it is part of a noun-phrase content.
                     let adverbial = |x: &Token| cx.lex.is(&x.norm, Gram::Prep) || cx.lex.is(&x.norm, Gram::Time);
-                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word()) {
+                    // So is a word in the accusative that says how or where it was said
+                    // («وقال الخيالي هاتفياً من سبها "…"»، «متوجهاً إلى الأمير بالقول "…"»), and
+                    // «بالقول» or «قائلاً» right before the quotation.
+                    let accusative = |x: &Token| {
+                        let w = &cx.text[x.start..x.end];
+                        x.is_word() && x.norm.chars().count() >= 4 && (w.ends_with("اً") || w.ends_with("ًا") || x.norm.ends_with("يا"))
+                    };
+                    let saying = j > k
+                        && (cx.toks[j - 1].norm == "بالقول"
+                            || cx.cue(j - 1).is_some_and(|c| c.infl.form == VerbForm::Participle));
+                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word() || accusative(t)) || saying {
                         k = j;
                     }
                     break;
