@@ -14,6 +14,7 @@ use crate::quotes::Quotes;
 use crate::tokenize::{TokKind, Token};
 
 mod attributions;
+mod latter;
 mod subjects;
 mod verbs;
 
@@ -108,7 +109,21 @@ impl Ctx<'_> {
             // A common noun phrase (الكشف الطبي) speaks only right before its content.
             return false;
         }
+        if !self.plausible_words(m) {
+            return false;
+        }
         let words: Vec<&Token> = self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).collect();
+        // The surname (the last word) recurs: بيسكوف after دميتري بيسكوف.
+        // (A clause-opening و is no part of it: «والرفاعي، الذي …، يؤكد».)
+        let freq = |w: &str| self.freq.get(w).copied().unwrap_or(0);
+        words.last().is_some_and(|t| {
+            freq(&t.norm) + t.norm.strip_prefix('و').filter(|r| r.starts_with("ال")).map_or(0, freq) >= 2
+        })
+    }
+
+    /// No word of the phrase is shaped like something other than a name: a possessive ending, the
+    /// accusative tanween, a preposition glued on (بال، لل، كال), a possessed noun.
+    fn plausible_words(&self, m: &Mention) -> bool {
         let bad = |t: &Token| {
             let w = t.norm.as_str();
             ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s) && w.chars().count() > 4)
@@ -116,15 +131,7 @@ impl Ctx<'_> {
                 || ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
                 || possessed_noun(&self.text[t.start..t.end])
         };
-        if words.iter().any(|t| bad(t)) {
-            return false;
-        }
-        // The surname (the last word) recurs: بيسكوف after دميتري بيسكوف.
-        // (A clause-opening و is no part of it: «والرفاعي، الذي …، يؤكد».)
-        let freq = |w: &str| self.freq.get(w).copied().unwrap_or(0);
-        words.last().is_some_and(|t| {
-            freq(&t.norm) + t.norm.strip_prefix('و').filter(|r| r.starts_with("ال")).map_or(0, freq) >= 2
-        })
+        !self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).any(bad)
     }
 
     fn in_quote(&self, i: usize) -> bool {

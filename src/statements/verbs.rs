@@ -51,6 +51,13 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         }
     }
     if subject.is_none() && cm.infl.form != VerbForm::Participle {
+        if let Some(m) = super::latter::after_verb(cx, skip_fillers(cx, i + 1, sent_end, None)) {
+            after = m.tok_end;
+            rule.push_str("subject after the verb, the one named last");
+            subject = Some(m);
+        }
+    }
+    if subject.is_none() && cm.infl.form != VerbForm::Participle {
         if let Some(m) = subject_after(cx, i, entry, sent_end).filter(|m| !object_of_verb(m)) {
             after = m.tok_end;
             rule.push_str("subject after the verb");
@@ -60,6 +67,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             subject = Some(m);
         }
     }
+    // «لكن الأخير استبعد …»: the one named last.
+    let subject = subject.map(|m| super::latter::resolve(cx, m));
+    let mut subject = subject;
     // «كشف أحد محامي رونالدو، المتهم بعملية اغتصاب …، ما دار …»: a descriptive apposition
     // between commas after the subject is not content.
     if subject.is_some() && after < sent_end && matches!(cx.toks[after].kind, TokKind::Comma) {
