@@ -174,7 +174,19 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     let saying = j > k
                         && (cx.toks[j - 1].norm == "بالقول"
                             || cx.cue(j - 1).is_some_and(|c| c.infl.form == VerbForm::Participle));
-                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word() || accusative(t)) || saying {
+                    // And so is a title after the name («وقال جون ريتشاردسون قائد العمليات
+                    // البحرية "…"»).
+                    let title = cx.lex.entity_at(cx.toks, k).is_some_and(|e| e.0.class == EntityClass::Title);
+                    // A verb that takes only a clause or a quotation (قال) has no noun-phrase
+                    // content: the quotation that ends its sentence is what was said («وقال
+                    // الأميرال … قائد العمليات البحرية "…"»).
+                    let ends_sentence = cx.toks.get(q.close + 1).is_none_or(|t| !t.is_word());
+                    let clause_only = entry.frame == Frame::Clause && ends_sentence && q.close - q.open > 4;
+                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word() || accusative(t))
+                        || saying
+                        || title
+                        || clause_only
+                    {
                         k = j;
                     }
                     break;
