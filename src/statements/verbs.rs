@@ -279,7 +279,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     } else if let Some(q) = cx.quotes.opening_at(k).copied() {
         // «وحذر من "التبعات السلبية" للحرب …»: a quotation that the clause goes on after is part
         // of a noun-phrase content.
-        let goes_on = cx.toks.get(q.close + 1).is_some_and(|t| t.is_word() && cx.cue(q.close + 1).is_none());
+        // (Not for a verb that takes only a clause: what follows «وأضاف "…"» is the journalist's
+        // «في الشرق الأوسط».)
+        // (A short one is a term: «بين "الدون" والفتاة».)
+        let goes_on = (entry.frame != Frame::Clause || q.close - q.open <= 4)
+            && cx.toks.get(q.close + 1).is_some_and(|t| t.is_word() && cx.cue(q.close + 1).is_none());
         if goes_on {
             let end = content_end(cx, k, sent_end);
             (span_keep_quotes(cx, k, end), Form::Mixed)
