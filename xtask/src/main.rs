@@ -1,9 +1,9 @@
 //! `cargo xtask`: build, serve and test isnad's web page. Dependency-free on purpose: it only
 //! runs other tools (cargo, wasm-bindgen, wasm-opt, node) and serves files with std.
 //!
-//!   cargo xtask dist            build the page into dist/
+//!   cargo xtask dist            build the page into dist/, the Python wheel into dist/python/
 //!   cargo xtask serve           dist, then serve dist/ at http://127.0.0.1:8080 (PORT to change)
-//!   cargo xtask test [STEP..]   every test: native, wasm-node, wasm-browser, e2e
+//!   cargo xtask test [STEP..]   every test: native, python, wasm-node, wasm-browser, e2e
 //!   cargo xtask bench           the browser benchmark and dist/ sizes (see BENCHMARKS.md)
 //!   cargo xtask train           learn model/*.tsv from the annotated real articles
 //!   cargo xtask mine            candidate lexicon rows from ../shared/corpus, into lexicons/mined/
@@ -15,6 +15,7 @@ mod dist;
 mod examples;
 mod mine;
 mod npm;
+mod python;
 mod serve;
 mod test;
 mod tools;
@@ -27,16 +28,20 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   dist                 build the page into dist/ (wasm + bindings + www/ + seeds/), the npm
-                       package into dist/npm/ and the embedding examples into dist/examples/
+                       package into dist/npm/, the embedding examples into dist/examples/ and the
+                       Python wheel into dist/python/
   serve [--no-dist]    build dist/ (unless --no-dist), then serve it at http://127.0.0.1:8080
                        (set PORT to change the port); runs until Ctrl-C
   test [STEP...]       run every test, or only the given steps:
                          native        cargo test --workspace
+                         python        the Python package's wheel, installed in target/py-venv
+                                       (with maturin and pytest), under pytest
                          wasm-node     tests/wasm.rs in node (wasm-bindgen-test-runner)
                          wasm-browser  tests/wasm.rs in headless Chromium
                          e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
                                        page, the examples, the npm package and its types)
-  setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm packages)
+  setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm
+                       packages, the Python venv with maturin and pytest)
   bench [--no-dist] [--runs N] [--cold N] [--native [FILE] | --native-only [FILE]]
                        dist, then time the JS API in headless Chromium (first analyses in fresh
                        contexts, steady median) and size dist/; --native: the CLI on one core over
@@ -47,13 +52,14 @@ commands:
                        measuring them on batches held out; --check: measure only, write nothing
 
 Tools are installed only when missing: the wasm32 target (rustup), wasm-bindgen-cli at the
-version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), and the npm
-packages of package.json (npm ci).";
+version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), the npm
+packages of package.json (npm ci), and a venv in target/py-venv with maturin and pytest at the
+versions of bindings/python/requirements-dev.txt (pip; Debian's python3-venv with apt-get, as root).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
-        Some("dist") if args.len() == 1 => dist::dist().map(|_| ()),
+        Some("dist") if args.len() == 1 => dist::dist().and_then(|d| python::dist(&d)).map(|_| ()),
         Some("serve") => match &args[1..] {
             [] => serve::serve_cmd(true),
             [flag] if flag == "--no-dist" => serve::serve_cmd(false),

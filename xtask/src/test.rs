@@ -7,6 +7,7 @@ use std::time::Instant;
 
 const STEPS: &[(&str, &str, fn() -> Result<(), String>)] = &[
     ("native", "cargo test --workspace", native),
+    ("python", "bindings/python: the wheel, installed in target/py-venv, under pytest", python),
     ("wasm-node", "tests/wasm.rs under node", wasm_node),
     ("wasm-browser", "tests/wasm.rs in headless Chromium", wasm_browser),
     ("e2e", "dist/ in headless Chromium (node --test tests/e2e/): the page, the examples, the npm package", e2e),
@@ -49,6 +50,10 @@ pub fn test_cmd(args: &[String]) -> Result<(), String> {
 
 fn native() -> Result<(), String> {
     run(util::cargo().args(["test", "--workspace"]), "")
+}
+
+fn python() -> Result<(), String> {
+    crate::python::test()
 }
 
 /// `cargo test --target wasm32-unknown-unknown --test wasm` with the wasm-bindgen test runner.

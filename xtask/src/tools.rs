@@ -15,6 +15,7 @@ pub fn setup_all() -> Result<(), String> {
     wasm_bindgen()?;
     npm_packages()?;
     chromium()?;
+    crate::python::venv()?;
     eprintln!("xtask: every tool is installed");
     Ok(())
 }
@@ -124,7 +125,7 @@ pub fn wasm_bindgen_test_runner() -> PathBuf {
     cargo_bin("wasm-bindgen-test-runner")
 }
 
-fn is_root() -> bool {
+pub fn is_root() -> bool {
     output(Command::new("id").arg("-u")).map_or(false, |s| s.trim() == "0")
 }
 

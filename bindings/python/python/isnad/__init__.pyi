@@ -1,0 +1,104 @@
+"""isnad: who said what in Arabic news text.
+
+The types below describe what ``analyze`` returns: plain dicts and lists (the ``isnad`` CLI's
+JSON), typed here for type checkers. They exist only in this stub: use them in annotations
+(``from isnad import Analysis`` under ``typing.TYPE_CHECKING``, or with
+``from __future__ import annotations``).
+"""
+
+from collections.abc import Iterable
+from typing import Literal, TypedDict
+
+from typing_extensions import NotRequired
+
+__version__: str
+"""The version of isnad, e.g. ``"0.1.0"``."""
+
+class Span(TypedDict):
+    """A range of the analyzed text: ``text[start:end] == span["text"]`` (code points)."""
+
+    start: int
+    """First code point of the span."""
+    end: int
+    """One past the last code point."""
+    text: str
+    """The text the span covers."""
+
+class Speaker(TypedDict):
+    """Someone a statement is attributed to."""
+
+    id: int
+    """Its index in ``speakers``."""
+    name: str
+    """The most complete name the text gives."""
+    role: str
+    """Titles and appositions, e.g. «المتحدث الرسمي باسم الرئاسة الروسية»; ``""`` when none."""
+    kind: Literal["person", "organization", "media", "anonymous"]
+    """Who the speaker is; ``anonymous`` is an unnamed source («مصدر مطلع»)."""
+    mentions: list[Span]
+    """Every place the text names or refers to this speaker, in text order."""
+
+class Statement(TypedDict):
+    """One claim or denial: who said it, the cue that introduces it and what was said."""
+
+    id: int
+    """Its index in ``statements``, which are in text order."""
+    speaker: int
+    """Index into ``speakers``."""
+    kind: Literal["claim", "denial"]
+    """Asserted, or denied or refuted."""
+    form: Literal["direct", "indirect", "mixed"]
+    """A quotation, the journalist's words, or reported with quoted words."""
+    cue: Span
+    """The verb or phrase that introduces the speech (قال، نفى، بحسب …)."""
+    content: Span
+    """What was said."""
+    confidence: float
+    """0 to 1: how strong the evidence for this attribution is."""
+    explain: NotRequired[str]
+    """Which rule found the statement and why this speaker; only with ``explain=True``."""
+
+class Analysis(TypedDict):
+    """Who spoke and what each claimed or denied in one text."""
+
+    speakers: list[Speaker]
+    """Everyone a statement is attributed to."""
+    statements: list[Statement]
+    """What was said, in text order."""
+    diagnostics: list[str]
+    """Notes on odd input (no Arabic, unclosed quotes, …); analysis never fails, it says so here."""
+
+def analyze(text: str, *, explain: bool = False) -> Analysis:
+    """Analyzes Arabic news text: who spoke, and what each claimed or denied.
+
+    Returns the analysis as the ``isnad`` CLI prints it, as Python objects: a dict with
+    ``speakers``, ``statements`` and ``diagnostics``. Offsets count code points, so
+    ``text[span["start"]:span["end"]] == span["text"]`` for every cue, content and mention.
+
+    Without ``explain=True`` statements have no ``explain`` key; with it, the result equals
+    ``json.loads`` of the CLI's output (``isnad FILE``) exactly.
+
+    Never fails on a str: odd input gives an empty analysis and ``diagnostics``. Releases the
+    GIL while it works.
+
+    Raises:
+        TypeError: ``text`` is not a str (bytes: decode them first).
+        ValueError: ``text`` holds a lone surrogate (not valid Unicode); the message gives its index.
+    """
+
+def analyze_many(texts: Iterable[str], threads: int | None = None, *, explain: bool = False) -> list[Analysis]:
+    """Analyzes many texts on several threads; returns their analyses in the order of ``texts``.
+
+    ``texts`` is any iterable of str (a list, a tuple, a pandas Series, a generator). The result
+    equals ``[analyze(t, explain=explain) for t in texts]``. ``threads`` is the number of
+    analysis threads (default: one per core the process may use). The GIL is released during
+    the analysis, so other Python threads run meanwhile.
+
+    Every item is checked before any work starts.
+
+    Raises:
+        TypeError: ``texts`` is a single str, or not iterable, or an item is not a str (the
+            message names its index).
+        ValueError: an item holds a lone surrogate (the message gives which item and where), or
+            ``threads`` is less than 1.
+    """
