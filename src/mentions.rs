@@ -6,9 +6,41 @@
 //! الروسي، رئيس اللجنة الدولية في مجلس الاتحاد الروسي); a name is a run of indefinite words that
 //! are not function words (جو بايدن). Appositions between commas join the phrase.
 
-use crate::lexicon::{EntityClass, Gender, Gram, Lexicon};
+use crate::lexicon::{EntityAt, EntityClass, Gender, Gram, Lexicon, Tag, Word};
 use crate::quotes::Quotes;
 use crate::tokenize::{TokKind, Token};
+
+/// The text as the phrase grammar reads it: its tokens, what the tagger found at each (so no
+/// word is looked up again here), and its quotations. The lexicon is here only for the one word
+/// the grammar derives itself, a first word without its لـ, which no tag describes.
+#[derive(Clone, Copy)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub tags: &'a [Tag],
+    pub quotes: &'a Quotes,
+    pub lex: &'a Lexicon,
+}
+
+impl<'a> Doc<'a> {
+    /// The entity phrase starting at token `k`, if any (none past the end).
+    #[inline]
+    pub fn entity(&self, k: usize) -> Option<EntityAt> {
+        self.tags.get(k).and_then(|t| t.entity)
+    }
+
+    /// Token `k` and its tag, if there is one.
+    #[inline]
+    pub fn tok(&self, k: usize) -> Option<(&'a Token, &'a Tag)> {
+        Some((self.toks.get(k)?, self.tags.get(k)?))
+    }
+
+    /// The word facts of token `k`.
+    #[inline]
+    pub fn word(&self, k: usize) -> Word {
+        self.tags[k].word
+    }
+}
 
 /// A speaker as one passage of the text names it.
 #[derive(Clone, Debug, PartialEq)]
@@ -59,19 +91,9 @@ fn is_nisba(w: &str) -> bool {
     w.chars().count() >= min && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يون") || w.ends_with("يين"))
 }
 
-/// Could `w` be a word of a proper name? Not a function word, not a reporting verb, not shaped
-/// like a verbal noun (استعداد) or a plural (اتهامات).
-fn name_like(lex: &Lexicon, w: &str) -> bool {
-    !(w.chars().count() < 2
-        || lex.is(w, Gram::Stop)
-        || lex.is(w, Gram::Time)
-        || lex.is(w, Gram::Conj)
-        || lex.complementizer(w).is_some()
-        || lex.cue(w).is_some()
-        || lex.is(w, Gram::Accusation)
-        || (w.starts_with("است") && w.chars().count() >= 6)
-        || w.ends_with("ات")
-        || w.starts_with("لل"))
+/// Is token `k` a word that could be part of a name, with no article (جو، بايدن)?
+fn indefinite_name_word(doc: &Doc, k: usize) -> bool {
+    doc.tok(k).is_some_and(|(n, g)| n.is_word() && !is_definite(&n.norm) && g.word.name_like)
 }
 
 /// Joins the original text of tokens `a..b`, dropping quotation marks and trailing commas.
@@ -95,16 +117,18 @@ pub fn text_of(text: &str, toks: &[Token], a: usize, b: usize) -> String {
 
 /// Parses a speaker phrase starting at token `i`, not reaching `limit`. With `strip_l`, the
 /// first word carries a preposition لـ (وفقاً لأحد المصادر) that is not part of the name.
-pub fn parse(
-    text: &str,
-    toks: &[Token],
-    quotes: &Quotes,
-    lex: &Lexicon,
-    i: usize,
-    limit: usize,
-    strip_l: bool,
-) -> Option<Mention> {
+pub fn parse(doc: &Doc, i: usize, limit: usize, strip_l: bool) -> Option<Mention> {
+    let Doc { text, toks, quotes, lex, .. } = *doc;
     let limit = limit.min(toks.len());
+    // The first word without its لـ: للولايات → الولايات. The one word no tag describes.
+    let first_stripped = (strip_l && i < limit).then(|| {
+        let norm = &toks[i].norm;
+        let stripped = norm.strip_prefix('ل').unwrap_or(norm);
+        // للولايات: ل + الولايات
+        let w = if stripped.starts_with('ل') { format!("ا{stripped}") } else { stripped.to_string() };
+        let facts = lex.word(&w, lex.cue(&w).is_some(), lex.complementizer(&w).is_some());
+        (w, facts)
+    });
     let mut j = i;
     let mut state = State::Start;
     let mut class: Option<EntityClass> = None;
@@ -135,8 +159,8 @@ pub fn parse(
                 if matches!(class, Some(EntityClass::Media | EntityClass::Organization))
                     // A body's quoted name inside a title: «المحللة في شركة "كوموديتي إنسايت"».
                     || j > i
-                        && lex.entity_at(toks, j - 1).is_some_and(|e| {
-                            e.2 == 0 && matches!(e.0.class, EntityClass::Media | EntityClass::Organization)
+                        && doc.entity(j - 1).is_some_and(|e| {
+                            e.pre == 0 && matches!(e.info.class, EntityClass::Media | EntityClass::Organization)
                         }) =>
             {
                 // A name in quotes after its head: صحيفة "واشنطن بوست".
@@ -155,10 +179,10 @@ pub fn parse(
                 }
                 break;
             }
-            TokKind::Comma if state != State::Start && anonymity_clause(lex, toks, j + 1, limit).is_some() => {
+            TokKind::Comma if state != State::Start && anonymity_clause(doc, j + 1, limit).is_some() => {
                 // «مصدر قضائي، طلب عدم الكشف عن هويته لأنه غير مخول …،»: part of the source.
                 // (It makes the phrase end later, but it is no part of the role.)
-                let end = anonymity_clause(lex, toks, j + 1, limit).unwrap_or(j + 1);
+                let end = anonymity_clause(doc, j + 1, limit).unwrap_or(j + 1);
                 if matches!(class, None | Some(EntityClass::Title)) && name.is_none() {
                     class = Some(EntityClass::Anonymous);
                 }
@@ -200,7 +224,7 @@ pub fn parse(
                 if matches!(toks[a].norm.as_str(), "وهو" | "وهي" | "هو" | "هي") {
                     a += 1;
                 }
-                let inner = if a < k { parse(text, toks, quotes, lex, a, k, false) } else { None };
+                let inner = if a < k { parse(doc, a, k, false) } else { None };
                 let titled = inner.as_ref().is_some_and(|m| m.title_head.is_some() || m.class.is_some()) || a > j + 1;
                 match inner {
                     Some(m) if name.is_none() && !m.name.is_empty() && m.tok_end == k => {
@@ -240,12 +264,11 @@ pub fn parse(
         // (A body after لـ is the document's issuer, read below: «تقرير لمنظمة العفو».)
         let document_open = class == Some(EntityClass::Document)
             && issuer.is_none()
-            && lex.entity_at(toks, j).is_none_or(|e| e.2 != 1 || e.0.class == EntityClass::Title);
-        if let Some(end) = genitive_with_l(lex, toks, j, limit).filter(|_| {
+            && doc.entity(j).is_none_or(|e| e.pre != 1 || e.info.class == EntityClass::Title);
+        if let Some(end) = genitive_with_l(doc, j, limit).filter(|_| {
             (state == State::Definite || document_open) && (name.is_none() || !person) && class.is_some() && j > i
         }) {
-            let name_at =
-                |k: usize| toks.get(k).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+            let name_at = |k: usize| indefinite_name_word(doc, k);
             // (A nationality may stand before the name: «للفريق، البرتغالي جواو بينتو».)
             let name_after_comma = |k: usize| {
                 let mut k = k;
@@ -259,12 +282,12 @@ pub fn parse(
             // So may a place: «منسقة الشؤون الإنسانية للأمم المتحدة في السودان، كلير …».
             let mut e = end;
             loop {
-                if let Some(e2) = genitive_with_l(lex, toks, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
+                if let Some(e2) = genitive_with_l(doc, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
                     e = e2;
                 } else if toks.get(e).is_some_and(|t| t.norm == "في")
                     && toks
                         .get(e + 1)
-                        .is_some_and(|t| t.is_word() && (is_definite(&t.norm) || lex.entity_at(toks, e + 1).is_some()))
+                        .is_some_and(|t| t.is_word() && (is_definite(&t.norm) || doc.entity(e + 1).is_some()))
                     && e + 2 <= limit
                     && e + 2 - end < 8
                 {
@@ -293,7 +316,7 @@ pub fn parse(
         // An addressee ends the phrase: «كاثرين تاي لشبكة "سي إن بي سي"»، «الوزير للصحفيين».
         if j > i && !(class == Some(EntityClass::Document) && issuer.is_none()) {
             if let Some(rest) = t.norm.strip_prefix('ل') {
-                if rest.starts_with('ل') || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
+                if rest.starts_with('ل') || doc.entity(j).is_some_and(|e| e.pre == 1) {
                     break;
                 }
             }
@@ -308,11 +331,11 @@ pub fn parse(
                 && body_in_title
                 && state == State::Definite
                 && name.is_none()
-                && lex.entity_at(toks, j).is_none()
+                && doc.entity(j).is_none()
                 && toks[j - 1].is_word()
                 && is_definite(&toks[j - 1].norm)
                 && title.is_some_and(|(a, _)| j - a >= 2);
-            if (is_definite(rest) && !in_genitive) || lex.entity_at(toks, j).is_some_and(|e| e.2 == 1) {
+            if (is_definite(rest) && !in_genitive) || doc.entity(j).is_some_and(|e| e.pre == 1) {
                 break;
             }
             if in_genitive && is_definite(rest) {
@@ -322,23 +345,20 @@ pub fn parse(
                 continue;
             }
         }
-        let owned;
-        let w = if j == i && strip_l {
-            let stripped = t.norm.strip_prefix('ل').unwrap_or(&t.norm);
-            if stripped.starts_with('ل') {
-                // للولايات: ل + الولايات
-                owned = format!("ا{stripped}");
-                owned.as_str()
-            } else {
-                stripped
-            }
-        } else {
-            t.norm.as_str()
+        // The word here and what the word lists say of it.
+        let (w, wd): (&str, Word) = match &first_stripped {
+            Some((s, facts)) if j == i => (s.as_str(), *facts),
+            _ => (t.norm.as_str(), doc.word(j)),
+        };
+        // The lexicon form of a title's head word here (see `Lexicon::head_form`).
+        let head_form = || match &first_stripped {
+            Some(_) if j == i => lex.head_form(w),
+            _ => doc.tags[j].head.unwrap_or_else(|| w.strip_prefix("ال").unwrap_or(w)).to_string(),
         };
         // Fixed endings of anonymous sources: «لم يذكر اسمه»، «طلب عدم الكشف عن هويته».
         if state != State::Start {
-            let fixed = lex.gram_at(toks, j, Gram::Anon);
-            if let Some(end) = fixed.or_else(|| anonymity_clause(lex, toks, j, limit)) {
+            let fixed = doc.tags[j].phrases.anon;
+            if let Some(end) = fixed.or_else(|| anonymity_clause(doc, j, limit)) {
                 if end <= limit {
                     // «لم يذكر اسمه» is part of the role; a longer request for anonymity is not.
                     if fixed.is_some() {
@@ -354,13 +374,15 @@ pub fn parse(
         }
         // A document's issuer: بيان صادر عن مكتب بوتين، تقرير لمنظمة العفو الدولية.
         if class == Some(EntityClass::Document) && issuer.is_none() && state != State::Start {
-            let issued_by = lex.gram_at(toks, j, Gram::Issued).map(|end| (end, false)).or_else(|| {
-                lex.entity_at(toks, j)
-                    .filter(|e| e.2 == 1 && e.0.class != EntityClass::Document && e.0.class != EntityClass::Title)
+            let issued_by = doc.tags[j].phrases.issued.map(|end| (end, false)).or_else(|| {
+                doc.entity(j)
+                    .filter(|e| {
+                        e.pre == 1 && e.info.class != EntityClass::Document && e.info.class != EntityClass::Title
+                    })
                     .map(|_| (j, true))
             });
             if let Some((end, strip)) = issued_by {
-                if let Some(m) = parse(text, toks, quotes, lex, end, limit, strip) {
+                if let Some(m) = parse(doc, end, limit, strip) {
                     issuer = Some((m.tok_start, m.tok_end));
                     issuer_stripped = strip;
                     j = m.tok_end;
@@ -370,8 +392,7 @@ pub fn parse(
         }
         // An honorific title before the name: «رئيس اللجنة الدكتور حسام حسني»، «المتحدث
         // العسكري العقيد تامر الرفاعي».
-        let honorific = lex.is(w.strip_prefix("ال").unwrap_or(w), Gram::Honorific)
-            && toks.get(j + 1).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+        let honorific = wd.bare_is(Gram::Honorific) && indefinite_name_word(doc, j + 1);
         if honorific
             && j > i
             && name.is_none()
@@ -384,7 +405,7 @@ pub fn parse(
             words += 1;
             continue;
         }
-        if let Some((info, end, pre)) = lex.entity_at(toks, j) {
+        if let Some(EntityAt { info, end, pre }) = doc.entity(j) {
             // The first word may carry the conjunction that opens its clause: «واتحاد الشغل يحذر».
             let conj_first = j == i && !strip_l && pre == 1 && t.norm.starts_with('و');
             let pre_ok = pre == 0 || (j == i && strip_l) || conj_first;
@@ -396,8 +417,8 @@ pub fn parse(
                 if first_entity && state != State::Name {
                     if class == Some(EntityClass::Document) {
                         // بيان الكرملين، تقديرات وكالة الطاقة الدولية: the genitive is the issuer.
-                        if let Some(m) = parse(text, toks, quotes, lex, j, limit, false)
-                            .filter(|m| m.class.is_some_and(|c| c != EntityClass::Document))
+                        if let Some(m) =
+                            parse(doc, j, limit, false).filter(|m| m.class.is_some_and(|c| c != EntityClass::Document))
                         {
                             issuer = Some(
                                 m.name_toks
@@ -417,7 +438,7 @@ pub fn parse(
                     gender = info.gender;
                     head_end = Some(end);
                     if info.class == EntityClass::Title {
-                        title_head = Some(lex.head_form(w));
+                        title_head = Some(head_form());
                         extend(&mut title, j, end);
                     } else if info.class == EntityClass::Anonymous {
                         extend(&mut title, j, end);
@@ -438,14 +459,14 @@ pub fn parse(
                     // A title after the name, with no comma: «بيتر كريستيانسن محامي مهاجم يوفنتوس».
                     class = Some(EntityClass::Title);
                     gender = info.gender;
-                    title_head = Some(lex.head_form(w));
+                    title_head = Some(head_form());
                     extend(&mut title, j, end);
                     state = if is_definite(&toks[end - 1].norm) { State::Definite } else { State::Construct };
                     j = end;
                     words += 1;
                     continue;
                 }
-                let adjective = is_adjective(lex, w);
+                let adjective = wd.is_or_bare(Gram::Adj);
                 if state == State::Definite && !is_nisba(w) && !adjective && info.class != EntityClass::Place {
                     // A second phrase after a complete one: «وزارة الإعلام … وسائل الإعلام».
                     break;
@@ -481,9 +502,9 @@ pub fn parse(
         }
         // A quantity of people or bodies: «عدد من أصحاب المتاجر»، «بعض المحللين»، «عشرات
         // المحتجين» — an unnamed group, whatever the phrase after it is.
-        if state == State::Start && j == i && lex.is(w, Gram::Quantity) {
+        if state == State::Start && j == i && wd.is(Gram::Quantity) {
             let k = if toks.get(j + 1).is_some_and(|n| n.norm == "من") { j + 2 } else { j + 1 };
-            if let Some(inner) = (k < limit).then(|| parse(text, toks, quotes, lex, k, limit, false)).flatten() {
+            if let Some(inner) = (k < limit).then(|| parse(doc, k, limit, false)).flatten() {
                 if inner.class != Some(EntityClass::Document)
                     && (inner.class.is_some() || inner.definite || !inner.name.is_empty())
                 {
@@ -515,27 +536,27 @@ pub fn parse(
                 state = State::Construct;
                 continue;
             }
-            let next_entity = lex.entity_at(toks, j + 1).filter(|e| e.2 == 0);
-            let next_is_document = next_entity.is_some_and(|e| e.0.class == EntityClass::Document);
+            let next_entity = doc.entity(j + 1).filter(|e| e.pre == 0);
+            let next_is_document = next_entity.is_some_and(|e| e.info.class == EntityClass::Document);
             // «النائبة عن كتلة "الخط الوطني"»: عن names whom a representative stands for.
             let for_whom = w == "عن" && matches!(class, Some(EntityClass::Title)) && next_entity.is_some();
             // «منسقة المنظمة في ليسبوس، ماريا …»: an unknown place right before the apposition.
             let place_before_apposition = w == "في"
                 && matches!(class, Some(EntityClass::Title))
                 && name.is_none()
-                && toks.get(j + 1).is_some_and(|t| t.is_word() && name_like(lex, &t.norm))
+                && doc.tok(j + 1).is_some_and(|(t, g)| t.is_word() && g.word.name_like)
                 && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Comma)
-                && toks.get(j + 3).is_some_and(|t| t.is_word() && !is_definite(&t.norm) && name_like(lex, &t.norm));
+                && indefinite_name_word(doc, j + 3);
             if (w == "في" || for_whom)
                 && j + 1 < limit
                 && toks[j + 1].is_word()
                 && !next_is_document
                 && (is_definite(&toks[j + 1].norm) || next_entity.is_some() || place_before_apposition)
             {
-                let end = next_entity.map_or(j + 2, |e| e.1).min(limit);
+                let end = next_entity.map_or(j + 2, |e| e.end).min(limit);
                 add_part(&mut title, &mut name, class, j, end);
                 state = if is_definite(&toks[end - 1].norm)
-                    || next_entity.is_some_and(|e| e.0.class == EntityClass::Place)
+                    || next_entity.is_some_and(|e| e.info.class == EntityClass::Place)
                 {
                     State::Definite
                 } else {
@@ -546,7 +567,7 @@ pub fn parse(
                 continue;
             }
             let b_entity = w.starts_with('ب')
-                && lex.entity_at(toks, j).is_some_and(|e| e.2 == 1 && e.0.class != EntityClass::Document);
+                && doc.entity(j).is_some_and(|e| e.pre == 1 && e.info.class != EntityClass::Document);
             if (w.starts_with("بال") && w.chars().count() > 4 && !is_nisba(w)) || b_entity {
                 add_part(&mut title, &mut name, class, j, j + 1);
                 j += 1;
@@ -562,8 +583,8 @@ pub fn parse(
             while e < limit
                 && e < j + 4
                 && toks[e].is_word()
-                && !lex.is(&toks[e].norm, Gram::Stop)
-                && lex.cue(&toks[e].norm).is_none()
+                && !doc.word(e).is(Gram::Stop)
+                && doc.tags[e].cue.is_none()
                 && !toks[e].norm.starts_with('ل')
             {
                 e += 1;
@@ -578,23 +599,23 @@ pub fn parse(
         // «وأشاد وزير الطاقة بأهمية العمل»: بـ on a verbal noun with hamza, which no name
         // starts with, ends the phrase.
         let original = &text[toks[j].start..toks[j].end];
-        if j > i && (original.starts_with("بأ") || original.starts_with("بإ")) && lex.entity_at(toks, j).is_none() {
+        if j > i && (original.starts_with("بأ") || original.starts_with("بإ")) && doc.entity(j).is_none() {
             break;
         }
         // A kunya: «أم فيصل»، «أبو محمد».
         let kunya = matches!(w, "ام" | "ابو")
             && matches!(state, State::Start | State::Definite)
             && name.is_none()
-            && toks.get(j + 1).is_some_and(|n| n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm));
+            && indefinite_name_word(doc, j + 1);
         let accept = match state {
-            State::Start => name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop) || kunya,
+            State::Start => wd.name_like || is_definite(w) && !wd.is(Gram::Stop) || kunya,
             State::Construct => {
                 if class == Some(EntityClass::Anonymous) {
                     // A three-letter nisba too: «مصدر طبي»، «مصدر فني».
-                    let short_nisba = w.chars().count() == 3 && w.ends_with('ي') && !lex.is(w, Gram::Stop);
-                    is_nisba(w) || short_nisba || lex.is(w, Gram::Adj) || is_definite(w) && !lex.is(w, Gram::Stop)
+                    let short_nisba = w.chars().count() == 3 && w.ends_with('ي') && !wd.is(Gram::Stop);
+                    is_nisba(w) || short_nisba || wd.is(Gram::Adj) || is_definite(w) && !wd.is(Gram::Stop)
                 } else {
-                    name_like(lex, w) || is_definite(w) && !lex.is(w, Gram::Stop)
+                    wd.name_like || is_definite(w) && !wd.is(Gram::Stop)
                 }
             }
             // After a definite head: adjectives, a person's name after a title (الرئيس الأمريكي جو
@@ -619,30 +640,29 @@ pub fn parse(
                 let adjective_before_name = class == Some(EntityClass::Title)
                     && name.is_none()
                     && is_definite(w)
-                    && !lex.is(w, Gram::Stop)
-                    && lex.entity_at(toks, j).is_none()
-                    && toks.get(j + 1).is_some_and(|n| {
-                        n.is_word() && !is_definite(&n.norm) && name_like(lex, &n.norm) && !is_nisba(&n.norm)
-                    })
-                    && toks.get(j + 2).is_some_and(|n| n.is_word() && name_like(lex, &n.norm));
+                    && !wd.is(Gram::Stop)
+                    && doc.entity(j).is_none()
+                    && indefinite_name_word(doc, j + 1)
+                    && !is_nisba(&toks[j + 1].norm)
+                    && doc.tok(j + 2).is_some_and(|(n, g)| n.is_word() && g.word.name_like);
                 is_nisba(w) && (is_definite(w) || after_indefinite_nisba && !is_definite(w))
                     || adjective_before_name
-                    || name_like(lex, w)
+                    || wd.name_like
                         && !is_definite(w)
                         && !group
                         && (matches!(class, Some(EntityClass::Title) | Some(EntityClass::Anonymous)) || nationality)
-                    || is_adjective(lex, w)
+                    || wd.is_or_bare(Gram::Adj)
                     || class == Some(EntityClass::Media)
                         && is_definite(w)
-                        && name_like(lex, w)
-                        && lex.entity_at(toks, j).is_none()
+                        && wd.name_like
+                        && doc.entity(j).is_none()
                         && j - i <= 3
             }
             // A family name may carry the article when it is a nisba (سفيان السليطي).
             State::Name => {
                 // A family name may carry the article (سفيان السليطي); «عبد» and its kin join
                 // the next word into one given name (عبد الفتاح السيسي).
-                let compound = |k: usize| lex.is(&toks[k].norm, Gram::Compound);
+                let compound = |k: usize| doc.word(k).is(Gram::Compound);
                 // (The second word of «نور الدين» is no name of its own; that of «عبد الرحيم» is.)
                 let particle = |k: usize| NAME_PARTICLES.contains(&toks[k].norm.as_str());
                 let core = name.map_or(0, |(a, b)| {
@@ -656,22 +676,25 @@ pub fn parse(
                     && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
                 // A body's head word starts another phrase, the object (أدرعي حركة حماس), and
                 // a word with the preposition بـ and the article or a verbal noun is no name.
-                let body_head = lex.entity_at(toks, j).is_some_and(|e| {
-                    e.2 == 0
-                        && matches!(e.0.class, EntityClass::Organization | EntityClass::Media | EntityClass::Document)
+                let body_head = doc.entity(j).is_some_and(|e| {
+                    e.pre == 0
+                        && matches!(
+                            e.info.class,
+                            EntityClass::Organization | EntityClass::Media | EntityClass::Document
+                        )
                 });
                 let with_b = w.starts_with("بال") || w.starts_with("باست");
                 !after_family_name
                     && !body_head
                     && !with_b
                     && name.is_some_and(|(a, b)| b - a < 5)
-                    && (name_like(lex, w) && !is_definite(w)
+                    && (wd.name_like && !is_definite(w)
                         || is_definite(w)
                             // A nisba family name may follow two given names: عبدالله مسفر الغامدي.
                             && (core == 1 || after_particle || core == 2 && is_nisba(w))
-                            && name_like(lex, w)
-                            && !is_adjective(lex, w)
-                            && (lex.entity_at(toks, j).is_none() || family_name_like_title(lex, toks, j)))
+                            && wd.name_like
+                            && !wd.is_or_bare(Gram::Adj)
+                            && (doc.entity(j).is_none() || family_name_like_title(doc, j)))
             }
         };
         if !accept {
@@ -681,7 +704,7 @@ pub fn parse(
         // A nisba-shaped word opening a phrase or continuing a name is a name (دميتري).
         // After a definite head an indefinite word cannot be its adjective: «الوزيرة سلمى».
         let nisba_ok = matches!(state, State::Start | State::Name) || state == State::Definite && !definite;
-        let nameish = !definite && (nisba_ok || !is_nisba(w)) && !lex.is(w, Gram::Adj) && name_like(lex, w) || kunya;
+        let nameish = !definite && (nisba_ok || !is_nisba(w)) && !wd.is(Gram::Adj) && wd.name_like || kunya;
         match state {
             State::Start if nameish => {
                 extend(&mut name, j, j + 1);
@@ -787,12 +810,12 @@ pub fn parse(
         [] => false,
         [first, rest @ ..] => {
             let f = if strip_l { strip_l_prefix(&first.norm) } else { first.norm.clone() };
+            // (A first word without its لـ is the one word no tag describes.)
+            let stop = || if strip_l { lex.is(&f, Gram::Stop) } else { doc.word(i).is(Gram::Stop) };
             let possessive = f.ends_with("ته")
                 || f.ends_with("ها")
                 || f.ends_with("هم")
-                || lex.entity_at(toks, i).is_some_and(|e| e.0.class == EntityClass::Title)
-                    && f.ends_with('ه')
-                    && !lex.is(&f, Gram::Stop);
+                || doc.entity(i).is_some_and(|e| e.info.class == EntityClass::Title) && f.ends_with('ه') && !stop();
             is_definite(&f) || possessive || rest.first().is_some_and(|n| is_definite(&n.norm)) || !m.name.is_empty()
         }
     };
@@ -805,11 +828,11 @@ pub fn parse(
         && toks[i].norm.starts_with('و')
         && (name.is_some_and(|(a, _)| a == i) && toks[i].norm.strip_prefix('و').is_some_and(is_definite)
             || m.class.is_some())
-        && lex.entity_at(toks, i).is_some_and(|e| e.2 == 1)
+        && doc.entity(i).is_some_and(|e| e.pre == 1)
         || name.is_some_and(|(a, _)| a == i)
             && !strip_l
             && toks[i].norm.strip_prefix('و').is_some_and(is_definite)
-            && lex.entity_at(toks, i).is_none();
+            && doc.entity(i).is_none();
     if conj_name {
         if let Some(rest) = m.name.strip_prefix('و') {
             m.name = rest.to_string();
@@ -856,12 +879,13 @@ pub fn short_brackets(toks: &[Token], i: usize, limit: usize) -> Option<usize> {
 /// A request for anonymity starting at token `i` (طلب عدم الكشف عن هويته، مشترطاً عدم ذكر
 /// اسمه): a `withhold` verb with an `identity` word within five words. Returns the index after
 /// the clause: the next comma, dash, colon or sentence end, at most 16 words on.
-pub fn anonymity_clause(lex: &Lexicon, toks: &[Token], i: usize, limit: usize) -> Option<usize> {
-    let t = toks.get(i).filter(|t| t.is_word() && i < limit)?;
-    if !lex.is(&t.norm, Gram::Withhold) {
+pub fn anonymity_clause(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
+    let toks = doc.toks;
+    let (_, tag) = doc.tok(i).filter(|(t, _)| t.is_word() && i < limit)?;
+    if !tag.word.is(Gram::Withhold) {
         return None;
     }
-    let id = (i + 1..limit.min(i + 6)).find(|&k| toks[k].is_word() && lex.is(&toks[k].norm, Gram::Identity))?;
+    let id = (i + 1..limit.min(i + 6)).find(|&k| toks[k].is_word() && doc.word(k).is(Gram::Identity))?;
     let mut e = id + 1;
     while e < limit && e < id + 16 && toks[e].is_word() {
         e += 1;
@@ -871,17 +895,12 @@ pub fn anonymity_clause(lex: &Lexicon, toks: &[Token], i: usize, limit: usize) -
 
 /// A family name spelled like a title (نوري الصديق، محمد الأمين): the title word is not followed
 /// by a complement of its own (a definite genitive or adjective, باسم, لـ).
-fn family_name_like_title(lex: &Lexicon, toks: &[Token], j: usize) -> bool {
-    let title = lex.entity_at(toks, j).is_some_and(|e| e.0.class == EntityClass::Title && e.1 == j + 1);
+fn family_name_like_title(doc: &Doc, j: usize) -> bool {
+    let title = doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Title && e.end == j + 1);
     title
-        && toks.get(j + 1).is_none_or(|n| {
+        && doc.toks.get(j + 1).is_none_or(|n| {
             !n.is_word() || !(is_definite(&n.norm) || n.norm == "باسم" || n.norm.starts_with('ل') || is_nisba(&n.norm))
         })
-}
-
-/// An adjective from grammar.tsv (كبير، العام), with or without the article.
-fn is_adjective(lex: &Lexicon, w: &str) -> bool {
-    lex.is(w, Gram::Adj) || w.strip_prefix("ال").is_some_and(|r| lex.is(r, Gram::Adj))
 }
 
 /// Words that join the next one into a single name: عبد الله، أبو بكر، بن سلمان، آل الشيخ.
@@ -890,10 +909,11 @@ const NAME_PARTICLES: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن"
 /// A genitive with the preposition لـ at token `j`: an entity (للأمم المتحدة), a definite word
 /// with its adjectives (للأرصاد الجوية), or لـ + an indefinite word and its definite genitive
 /// (لكرة القدم). Returns the index after it.
-fn genitive_with_l(lex: &Lexicon, toks: &[Token], j: usize, limit: usize) -> Option<usize> {
+fn genitive_with_l(doc: &Doc, j: usize, limit: usize) -> Option<usize> {
+    let toks = doc.toks;
     let t = toks.get(j).filter(|t| t.is_word())?;
     let rest = t.norm.strip_prefix('ل').filter(|r| r.chars().count() >= 3)?;
-    if let Some((_, mut end, 1)) = lex.entity_at(toks, j) {
+    if let Some(EntityAt { mut end, pre: 1, .. }) = doc.entity(j) {
         // with its definite genitive and adjectives: لمجلس التعاون، لوزارة الخارجية الأمريكية.
         let head_end = end;
         while end < limit && end < head_end + 3 && toks[end].is_word() && is_definite(&toks[end].norm) {
@@ -912,7 +932,8 @@ fn genitive_with_l(lex: &Lexicon, toks: &[Token], j: usize, limit: usize) -> Opt
     while end < limit
         && toks[end].is_word()
         && is_definite(&toks[end].norm)
-        && (is_nisba(&toks[end].norm) || is_adjective(lex, &toks[end].norm))
+        // (An adjective from grammar.tsv, with or without the article: كبير، العام.)
+        && (is_nisba(&toks[end].norm) || doc.word(end).is_or_bare(Gram::Adj))
     {
         end += 1;
     }
@@ -935,7 +956,8 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
 /// end (the content or a time word follows): the run of two to four indefinite, name-like words
 /// right before it is the name, and everything from the title to it is the role. Only words lie
 /// between (no comma, no quotation), at most about twenty of them.
-pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, end: usize) -> Option<Mention> {
+pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
+    let Doc { text, toks, .. } = *doc;
     if m.class != Some(EntityClass::Title) || !m.name.is_empty() || end <= m.tok_end || end - m.tok_start > 22 {
         return None;
     }
@@ -946,15 +968,14 @@ pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, 
         let w = toks[k].norm.as_str();
         !is_definite(w)
             && !w.starts_with("وال")
-            && name_like(lex, w)
-            && lex.entity_at(toks, k).is_none()
+            && doc.word(k).name_like
+            && doc.entity(k).is_none()
             // (no accusative: «مخاطباً الهيئة»)
             && !text[toks[k].start..toks[k].end].contains('\u{064B}')
     };
     // A family name may carry the article (منجي الرحوي، حافظ العموري).
     let last = end - 1;
-    let family =
-        is_definite(&toks[last].norm) && name_like(lex, &toks[last].norm) && !lex.is(&toks[last].norm, Gram::Adj);
+    let family = is_definite(&toks[last].norm) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
     let mut a = if family { last } else { end };
     while a > m.tok_end && end - a < 4 && namey(a - 1) {
         a -= 1;
@@ -966,8 +987,8 @@ pub fn name_after_title(text: &str, toks: &[Token], lex: &Lexicon, m: &Mention, 
     // Not the object of a preposition («في كلمة متلفزة»), nor the one spoken to («سيدة من
     // سكان المدينة لبي بي سي»: a run that starts with لـ; a name like «لويجي» is lost with it).
     let before = toks[a - 1].norm.as_str();
-    if lex.is(before, Gram::Prep)
-        || lex.is(before, Gram::Stop)
+    if doc.word(a - 1).is(Gram::Prep)
+        || doc.word(a - 1).is(Gram::Stop)
         || toks[a].norm.starts_with('ل')
         || before.starts_with('ل') && !is_definite(before) && !before.starts_with("لل")
     {
@@ -1053,8 +1074,11 @@ mod tests {
 
     fn np(text: &str) -> Mention {
         let toks = tokenize(text);
-        let q = find_quotes(text, &toks);
-        parse(text, &toks, &q, Lexicon::get(), 0, toks.len(), false).expect(text)
+        let lex = Lexicon::get();
+        let tags = crate::lexicon::tag(&toks, lex);
+        let quotes = find_quotes(text, &toks);
+        let doc = Doc { text, toks: &toks, tags: &tags, quotes: &quotes, lex };
+        parse(&doc, 0, toks.len(), false).expect(text)
     }
 
     #[test]
