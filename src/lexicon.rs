@@ -101,6 +101,14 @@ fn strip_suffix_fast<'a>(s: &'a str, suf: &str) -> Option<&'a str> {
     }
 }
 
+/// `s.chars().count() < 2`, without counting past the second letter.
+#[inline]
+fn fewer_than_two_letters(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next();
+    c.next().is_none()
+}
+
 /// `s.strip_prefix(pre)` without the `memcmp` call.
 #[inline]
 fn strip_prefix_fast<'a>(s: &'a str, pre: &str) -> Option<&'a str> {
@@ -151,19 +159,21 @@ impl Lexicon {
             ("ول", true),
         ] {
             let Some(rest) = strip_prefix_fast(w, pre) else { continue };
-            if rest.chars().count() < 2 {
+            if fewer_than_two_letters(rest) {
                 continue;
             }
             let via_l_or_s = pre.ends_with('ل') || pre.ends_with('س');
             for enc in ["", "ه", "ها", "هم", "هما", "هن", "ني", "نا"] {
                 let Some(stem) = strip_suffix_fast(rest, enc) else { continue };
-                if stem.chars().count() < 2 {
+                if fewer_than_two_letters(stem) {
                     continue;
                 }
                 // The plural's silent alif drops before a pronoun: أخبروه = أخبروا + ـه.
-                let restored = (!enc.is_empty() && stem.ends_with('و')).then(|| format!("{stem}ا"));
-                let found =
-                    self.cue_forms.get(stem).or_else(|| restored.as_deref().and_then(|r| self.cue_forms.get(r)));
+                let restored = !enc.is_empty() && stem.ends_with('و');
+                let found = self
+                    .cue_forms
+                    .get(stem)
+                    .or_else(|| restored.then(|| concat(stem, "ا", |r| self.cue_forms.get(r))).flatten());
                 if let Some(&(entry, infl)) = found {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
@@ -564,9 +574,41 @@ pub struct Tag {
     pub phrases: Phrases,
 }
 
+/// What one folded word is by itself, whatever stands around it: `tag` looks this up once per
+/// distinct word of a text (news text repeats its words), and the facts of phrases only for the
+/// words that can start one.
+#[derive(Clone, Copy)]
+struct Lookup {
+    cue: Option<CueMatch>,
+    that: Option<bool>,
+    word: Word,
+    /// Some reading of the word is the first word of an entity, attribution or grammar phrase.
+    entity: bool,
+    attribution: bool,
+    grammar: bool,
+}
+
+impl Lexicon {
+    fn lookup(&self, w: &str) -> Lookup {
+        let cue = self.cue(w);
+        let that = self.complementizer(w);
+        let firsts = [Some(w), strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
+        let first_of = |index: &StaticMap<&'static [usize]>| firsts.iter().flatten().any(|f| index.get(f).is_some());
+        Lookup {
+            cue,
+            that,
+            word: self.word(w, cue.is_some(), that.is_some()),
+            entity: for_variants(w, &mut |first, _| self.entity_index.get(first).is_some()),
+            attribution: first_of(&self.attribution_index),
+            grammar: first_of(&self.grammar_index),
+        }
+    }
+}
+
 /// Tags every token: reporting verbs, complementizers, grammar classes, and the entity,
 /// attribution and fixed phrases that start at it.
 pub fn tag(toks: &[Token], lex: &Lexicon) -> Vec<Tag> {
+    let mut seen: crate::fastmap::FastMap<&str, Lookup> = crate::fastmap::FastMap::default();
     (0..toks.len())
         .map(|i| {
             let t = &toks[i];
@@ -574,19 +616,18 @@ pub fn tag(toks: &[Token], lex: &Lexicon) -> Vec<Tag> {
                 // (No word list holds punctuation or digits, and no phrase starts at them.)
                 return Tag { word: lex.word(&t.norm, false, false), ..Tag::default() };
             }
-            let cue = lex.cue(&t.norm);
-            let that = lex.complementizer(&t.norm);
-            let entity = lex.entity_at(toks, i);
+            let l = *seen.entry(t.norm.as_str()).or_insert_with(|| lex.lookup(&t.norm));
+            let entity = if l.entity { lex.entity_at(toks, i) } else { None };
             let (may_start_entity, head) = lex.head_facts(&t.norm, entity);
             Tag {
-                cue,
-                that,
-                word: lex.word(&t.norm, cue.is_some(), that.is_some()),
+                cue: l.cue,
+                that: l.that,
+                word: l.word,
                 entity,
                 may_start_entity,
                 head,
-                attribution: lex.attribution_at(toks, i),
-                phrases: lex.phrases_at(toks, i),
+                attribution: if l.attribution { lex.attribution_at(toks, i) } else { None },
+                phrases: if l.grammar { lex.phrases_at(toks, i) } else { Phrases::default() },
             }
         })
         .collect()

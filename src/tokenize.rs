@@ -90,18 +90,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some((i, c)) = chars.next() {
         if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             let mut end = i + c.len_utf8();
-            let mut norm = String::new();
-            norm.extend(fold_char(c));
             while let Some(&(j, d)) = chars.peek() {
                 // An apostrophe between letters belongs to the word (Latin names: O'Brien).
                 if is_word_char(d) && !d.is_ascii_digit() {
-                    norm.extend(fold_char(d));
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
                     break;
                 }
             }
+            // (Allocated once: folding never lengthens an Arabic word.)
+            let mut norm = String::with_capacity(end - i);
+            norm.extend(text[i..end].chars().filter_map(fold_char));
             // «آن» (the name Anne, or «the time» in آن الأوان) folds to «ان», the spelling of
             // إن / أن without hamza; with the madda written it is never the complementizer.
             if c == 'آ' && norm == "ان" {

@@ -93,6 +93,8 @@ struct Ctx<'a> {
     tags: &'a [Tag],
     quotes: &'a Quotes,
     lex: &'a Lexicon,
+    /// For every token: `cue_here`.
+    cues: Vec<Option<crate::lexicon::CueMatch>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -178,10 +180,16 @@ impl<'a> Ctx<'a> {
         self.next_end[i].min(i + MAX_CONTENT)
     }
 
+    /// The reporting verb at token `i` (`cue_here`, read once per token by `find`).
+    fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
+        self.cues.get(i).copied().flatten()
+    }
+
     /// The reporting verb at token `i`, unless it is inside a quotation or is really a noun: a
     /// word written with ة (إفادة is not أفاد + ـه) or right after a preposition (على توقع).
-    fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
+    fn cue_here(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
         let t = self.toks.get(i)?;
+        self.tags[i].cue?;
         let ta_marbuta =
             self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
         // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
@@ -262,7 +270,7 @@ impl<'a> Ctx<'a> {
 
 /// Finds every statement (and question) in the text.
 pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lexicon) -> Vec<Event> {
-    let mut freq = crate::fastmap::FastMap::default();
+    let mut freq = crate::fastmap::FastMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
     for t in toks.iter().filter(|t| t.is_word()) {
         *freq.entry(t.norm.as_str()).or_insert(0) += 1;
     }
@@ -289,7 +297,18 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             surnames.insert(b.norm.as_str(), ());
         }
     }
-    let mut cx = Ctx { freq, surnames, prev_end: Vec::new(), next_end: Vec::new(), text, toks, tags, quotes, lex };
+    let mut cx = Ctx {
+        freq,
+        surnames,
+        prev_end: Vec::new(),
+        next_end: Vec::new(),
+        text,
+        toks,
+        tags,
+        quotes,
+        lex,
+        cues: Vec::new(),
+    };
     let ends: Vec<bool> = (0..toks.len()).map(|i| cx.is_end(i)).collect();
     let mut prev_end = vec![0; toks.len()];
     let mut last = 0;
@@ -309,6 +328,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     }
     cx.prev_end = prev_end;
     cx.next_end = next_end;
+    // (`cue_here` reads the sentence ends: it comes last.)
+    cx.cues = (0..toks.len()).map(|i| cx.cue_here(i)).collect();
     let cx = cx;
     let mut events = Vec::new();
     // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
