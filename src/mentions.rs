@@ -122,7 +122,13 @@ pub fn text_of(text: &str, toks: &[Token], a: usize, b: usize) -> String {
         out.push_str(&text[t.start..t.end]);
         last_end = Some(t.end);
     }
-    out.trim_matches(|c: char| c == '،' || c == ',' || c.is_whitespace()).replace(" ،", "،").replace(" ,", ",")
+    let out = out.trim_matches(|c: char| c == '،' || c == ',' || c.is_whitespace());
+    // (Most phrases have no comma inside: one copy, not three.)
+    if out.contains(" ،") || out.contains(" ,") {
+        out.replace(" ،", "،").replace(" ,", ",")
+    } else {
+        out.to_string()
+    }
 }
 
 /// Parses a speaker phrase starting at token `i`, not reaching `limit`. With `strip_l`, the
