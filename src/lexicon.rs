@@ -53,8 +53,9 @@ struct StaticMap<V: 'static> {
 }
 
 impl<V> StaticMap<V> {
+    /// The index of `key` in `keys`, if it is one.
     #[inline]
-    fn get(&self, key: &str) -> Option<&'static V> {
+    fn find(&self, key: &str) -> Option<usize> {
         let mask = self.slots.len() - 1;
         let mut s = (key_hash(key.as_bytes()) & mask as u64) as usize;
         loop {
@@ -63,15 +64,21 @@ impl<V> StaticMap<V> {
                 return None;
             }
             if same_bytes(self.keys[n - 1].as_bytes(), key.as_bytes()) {
-                return Some(&self.values[n - 1]);
+                return Some(n - 1);
             }
             s = (s + 1) & mask;
         }
     }
 
     #[inline]
-    fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
+    fn get(&self, key: &str) -> Option<&'static V> {
+        self.find(key).map(|n| &self.values[n])
+    }
+
+    /// The map's own copy of `key`, which outlives the word it was looked up with.
+    #[inline]
+    fn key(&self, key: &str) -> Option<&'static str> {
+        self.find(key).map(|n| self.keys[n])
     }
 }
 
@@ -92,6 +99,14 @@ fn strip_suffix_fast<'a>(s: &'a str, suf: &str) -> Option<&'a str> {
     } else {
         None
     }
+}
+
+/// `s.chars().count() < 2`, without counting past the second letter.
+#[inline]
+fn fewer_than_two_letters(s: &str) -> bool {
+    let mut c = s.chars();
+    c.next();
+    c.next().is_none()
 }
 
 /// `s.strip_prefix(pre)` without the `memcmp` call.
@@ -144,19 +159,21 @@ impl Lexicon {
             ("ول", true),
         ] {
             let Some(rest) = strip_prefix_fast(w, pre) else { continue };
-            if rest.chars().count() < 2 {
+            if fewer_than_two_letters(rest) {
                 continue;
             }
             let via_l_or_s = pre.ends_with('ل') || pre.ends_with('س');
             for enc in ["", "ه", "ها", "هم", "هما", "هن", "ني", "نا"] {
                 let Some(stem) = strip_suffix_fast(rest, enc) else { continue };
-                if stem.chars().count() < 2 {
+                if fewer_than_two_letters(stem) {
                     continue;
                 }
                 // The plural's silent alif drops before a pronoun: أخبروه = أخبروا + ـه.
-                let restored = (!enc.is_empty() && stem.ends_with('و')).then(|| format!("{stem}ا"));
-                let found =
-                    self.cue_forms.get(stem).or_else(|| restored.as_deref().and_then(|r| self.cue_forms.get(r)));
+                let restored = !enc.is_empty() && stem.ends_with('و');
+                let found = self
+                    .cue_forms
+                    .get(stem)
+                    .or_else(|| restored.then(|| concat(stem, "ا", |r| self.cue_forms.get(r))).flatten());
                 if let Some(&(entry, infl)) = found {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
@@ -168,9 +185,8 @@ impl Lexicon {
         None
     }
 
-    /// The entity phrase starting at token `i` (its first word may carry و ف ل ب), if any:
-    /// (its information, the index after its last token, the letters of proclitic on its first word).
-    pub fn entity_at(&self, toks: &[Token], i: usize) -> Option<(EntityInfo, usize, usize)> {
+    /// The entity phrase starting at token `i` (its first word may carry و ف ل ب), if any.
+    pub fn entity_at(&self, toks: &[Token], i: usize) -> Option<EntityAt> {
         let t = toks.get(i).filter(|t| t.is_word())?;
         let mut found = None;
         for_variants(&t.norm, &mut |first, pre| {
@@ -178,7 +194,7 @@ impl Lexicon {
             for &c in cands {
                 let (p, info) = &self.entities[c];
                 if let Some(end) = match_rest(toks, i, p) {
-                    found = Some((*info, end, pre));
+                    found = Some(EntityAt { info: *info, end, pre });
                     return true;
                 }
             }
@@ -197,6 +213,15 @@ impl Lexicon {
             || w.strip_prefix('ل').is_some_and(|r| article(r) || r.strip_prefix('ل').is_some_and(has))
     }
 
+    /// Whether the entity starting at token `i` could be spoken of by its head alone
+    /// (`may_start_entity`), and the head word's lexicon form when it is a title (`head_key`):
+    /// the facts `tag` stores beside `entity_at`.
+    fn head_facts(&self, w: &str, entity: Option<EntityAt>) -> (bool, Option<&'static str>) {
+        let Some(e) = entity else { return (false, None) };
+        let head = if e.info.class == EntityClass::Title { self.head_key(w) } else { None };
+        (self.may_start_entity(w), head)
+    }
+
     /// The class of the one-word entity `w` (folded, without the article), if it is one.
     pub fn entity_index_has(&self, w: &str) -> Option<EntityClass> {
         self.entity_index
@@ -213,43 +238,92 @@ impl Lexicon {
     }
 
     /// The lexicon form of a head word as written (والدتها → والده، المحامي → محامي), for
-    /// comparing titles; the word itself when it is no head.
+    /// comparing titles; the word itself, without the article, when it is no head.
     pub fn head_form(&self, w: &str) -> String {
+        self.head_key(w).unwrap_or_else(|| w.strip_prefix("ال").unwrap_or(w)).to_string()
+    }
+
+    /// The entity key a head word is written from, without proclitics (والدتها → والده); `None`
+    /// when it is no head.
+    fn head_key(&self, w: &str) -> Option<&'static str> {
         let mut form = None;
         for_variants(w, &mut |s, pre| {
-            let hit = pre == 0 && self.entity_index.contains_key(s);
-            if hit {
-                form = Some(s.to_string());
+            if pre == 0 {
+                form = self.entity_index.key(s);
             }
-            hit
+            form.is_some()
         });
-        form.unwrap_or_else(|| w.strip_prefix("ال").unwrap_or(w).to_string())
+        form
     }
 
     /// The grammar phrase of class `class` starting at token `i` (a leading و ف stripped), if any:
     /// the index after it.
     pub fn gram_at(&self, toks: &[Token], i: usize, class: Gram) -> Option<usize> {
-        let t = toks.get(i).filter(|t| t.is_word())?;
+        let mut found = None;
+        self.gram_phrases(toks, i, &mut |cl, end| {
+            if cl == class {
+                found = Some(end);
+            }
+            found.is_some()
+        });
+        found
+    }
+
+    /// The phrases of `grammar.tsv` that start at token `i`, in the order `gram_at` tries them:
+    /// calls `f` with the class and the index after each, until it returns true.
+    fn gram_phrases(&self, toks: &[Token], i: usize, f: &mut dyn FnMut(Gram, usize) -> bool) {
+        let Some(t) = toks.get(i).filter(|t| t.is_word()) else { return };
         let firsts = [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')];
         for first in firsts.into_iter().flatten() {
             let Some(cands) = self.grammar_index.get(first).copied() else { continue };
             for &c in cands {
                 let (p, cl) = &self.grammar[c];
-                if *cl == class {
-                    if let Some(end) = match_rest(toks, i, p) {
-                        return Some(end);
+                if let Some(end) = match_rest(toks, i, p) {
+                    if f(*cl, end) {
+                        return;
                     }
                 }
             }
         }
-        None
+    }
+
+    /// The ends of the phrases later stages ask about at token `i` (`gram_at` for those classes,
+    /// in one pass).
+    fn phrases_at(&self, toks: &[Token], i: usize) -> Phrases {
+        let mut p = Phrases::default();
+        self.gram_phrases(toks, i, &mut |cl, end| {
+            let slot = match cl {
+                Gram::Anon => &mut p.anon,
+                Gram::Issued => &mut p.issued,
+                Gram::Narration => &mut p.narration,
+                _ => return false,
+            };
+            slot.get_or_insert(end);
+            false
+        });
+        p
+    }
+
+    /// The grammar classes of folded word `w`, or of `w` without a leading و ف.
+    pub fn grams(&self, w: &str) -> Grams {
+        let firsts = [Some(w), strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
+        Grams(firsts.into_iter().flatten().filter_map(|f| self.word_classes.get(f)).fold(0, |a, &m| a | m))
     }
 
     /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
     pub fn is(&self, w: &str, class: Gram) -> bool {
-        let bit = 1u32 << class as u32;
-        let firsts = [Some(w), strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
-        firsts.into_iter().flatten().any(|f| self.word_classes.get(f).is_some_and(|m| m & bit != 0))
+        self.grams(w).has(class)
+    }
+
+    /// What the word lists say of folded word `w` by itself; `cue` and `that` are its
+    /// `cue` and `complementizer`, which the caller has looked up already.
+    pub fn word(&self, w: &str, cue: bool, that: bool) -> Word {
+        let gram = self.grams(w);
+        Word {
+            gram,
+            gram_bare: strip_prefix_fast(w, "ال").map(|r| self.grams(r)),
+            name_like: name_like(w, gram, cue, that),
+        }
     }
 
     /// A complementizer (إن، أن، بأن) with or without a pronoun suffix (أنه، بأنها).
@@ -274,11 +348,12 @@ impl Lexicon {
     pub fn attribution_at(&self, toks: &[Token], i: usize) -> Option<(usize, bool, Needs)> {
         let t = toks.get(i).filter(|t| t.is_word())?;
         let firsts = [Some(t.norm.as_str()), t.norm.strip_prefix('و'), t.norm.strip_prefix('ف')];
-        // Rows in file order, so that longer phrases listed first win.
-        let mut rows: Vec<usize> =
-            firsts.iter().flatten().filter_map(|f| self.attribution_index.get(f).copied()).flatten().copied().collect();
-        rows.sort_unstable();
-        for r in rows {
+        let mut lists = firsts.map(|f| f.and_then(|f| self.attribution_index.get(f).copied()).unwrap_or(&[]));
+        // Rows in file order, so that longer phrases listed first win: each list is in file
+        // order, so take the smallest first row of the three each time.
+        while let Some(k) = (0..3).filter(|&k| !lists[k].is_empty()).min_by_key(|&k| lists[k][0]) {
+            let r = lists[k][0];
+            lists[k] = &lists[k][1..];
             let p = &self.attributions[r];
             let Some(end) = match_rest(toks, i, p) else { continue };
             // A joined لـ must start the next word.
@@ -321,10 +396,27 @@ impl Lexicon {
     }
 }
 
+/// Calls `f` with `a` followed by `b`, joined on the stack when short (as words are), so that
+/// trying a spelling allocates nothing.
+fn concat<R>(a: &str, b: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 96];
+    let n = a.len() + b.len();
+    if n > buf.len() {
+        return f(&format!("{a}{b}"));
+    }
+    buf[..a.len()].copy_from_slice(a.as_bytes());
+    buf[a.len()..n].copy_from_slice(b.as_bytes());
+    // Two strings joined are a string.
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(s) => f(s),
+        Err(_) => f(&format!("{a}{b}")),
+    }
+}
+
 /// Calls `f` with each reading of a word as a head, until `f` returns true: the word itself,
 /// without a proclitic (و ف ب ل and pairs), without a possessive pronoun (صديقته → صديقة،
 /// والده → والد) and without the article (الرئيس → رئيس), with the letters of proclitic
-/// stripped. Allocates only for the two spellings that change a letter (لل → ال، ـته → ـة).
+/// stripped. The two spellings that change a letter (لل → ال، ـته → ـة) are built by `concat`.
 fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
     fn with_article_and_possessive(s: &str, n: usize, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
         fn bare(x: &str) -> Option<&str> {
@@ -336,10 +428,7 @@ fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
         for suf in ["ه", "ها", "هم", "هما"] {
             let Some(base) = strip_suffix_fast(s, suf).filter(|b| b.chars().count() >= 3) else { continue };
             let hit = match strip_suffix_fast(base, "ت") {
-                Some(b) => {
-                    let fem = format!("{b}ه");
-                    f(&fem, n) || bare(&fem).is_some_and(|r| f(r, n))
-                }
+                Some(b) => concat(b, "ه", |fem| f(fem, n) || bare(fem).is_some_and(|r| f(r, n))),
                 None => f(base, n) || bare(base).is_some_and(|r| f(r, n)),
             };
             if hit {
@@ -358,7 +447,8 @@ fn for_variants(w: &str, f: &mut dyn FnMut(&str, usize) -> bool) -> bool {
             return true;
         }
         // لـ + ال is written لل: للولايات = ل + الولايات.
-        if pre.ends_with('ل') && rest.starts_with('ل') && with_article_and_possessive(&format!("ا{rest}"), n, f) {
+        if pre.ends_with('ل') && rest.starts_with('ل') && concat("ا", rest, |w| with_article_and_possessive(w, n, f))
+        {
             return true;
         }
     }
@@ -384,22 +474,161 @@ fn match_rest(toks: &[Token], i: usize, p: &Phrase) -> Option<usize> {
     Some(j)
 }
 
-/// What the tagger knows of one token.
+/// A set of grammar classes (`Gram`), one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Grams(u32);
+
+impl Grams {
+    #[inline]
+    pub fn has(self, g: Gram) -> bool {
+        self.0 & (1 << g as u32) != 0
+    }
+}
+
+/// An entity phrase found at a token (`Lexicon::entity_at`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EntityAt {
+    pub info: EntityInfo,
+    /// The index after its last token.
+    pub end: usize,
+    /// The letters of proclitic on its first word: 0, 1 (و ف ب ل) or 2 (وب ول فب).
+    pub pre: usize,
+}
+
+/// What the word lists say of one folded word by itself, whatever stands around it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Word {
+    /// Its grammar classes (`Lexicon::is` for every class), as written or without و ف.
+    pub gram: Grams,
+    /// The classes of the word without its article (الكبير → كبير); `None` when it has none.
+    pub gram_bare: Option<Grams>,
+    /// Could it be a word of a proper name? (see `name_like`)
+    pub name_like: bool,
+}
+
+impl Word {
+    #[inline]
+    pub fn is(&self, g: Gram) -> bool {
+        self.gram.has(g)
+    }
+
+    /// In class `g` as written or without its article (an adjective: كبير، الكبير).
+    #[inline]
+    pub fn is_or_bare(&self, g: Gram) -> bool {
+        self.gram.has(g) || self.gram_bare.is_some_and(|b| b.has(g))
+    }
+
+    /// In class `g` once its article is dropped (الدكتور → دكتور), or as written when it has none.
+    #[inline]
+    pub fn bare_is(&self, g: Gram) -> bool {
+        self.gram_bare.unwrap_or(self.gram).has(g)
+    }
+}
+
+/// Could folded word `w` be a word of a proper name? Not a function word, not a reporting verb
+/// or complementizer, not shaped like a verbal noun (استعداد) or a plural (اتهامات).
+fn name_like(w: &str, gram: Grams, cue: bool, that: bool) -> bool {
+    !(w.chars().nth(1).is_none()
+        || gram.has(Gram::Stop)
+        || gram.has(Gram::Time)
+        || gram.has(Gram::Conj)
+        || that
+        || cue
+        || gram.has(Gram::Accusation)
+        || (w.starts_with("است") && w.chars().count() >= 6)
+        || w.ends_with("ات")
+        || w.starts_with("لل"))
+}
+
+/// Where the fixed phrases that later stages look for end, when one starts at a token
+/// (`Lexicon::gram_at` for these classes).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Phrases {
+    /// An anonymous source's fixed ending: «لم يذكر اسمه».
+    pub anon: Option<usize>,
+    /// «issued by», between a document and its issuer: «صادر عن».
+    pub issued: Option<usize>,
+    /// The journalist's own voice: «ويذكر أن».
+    pub narration: Option<usize>,
+}
+
+/// What the tagger knows of one token: every lexicon fact a later stage needs, looked up once,
+/// so that `mentions` and `statements` read these and never hash a word again. Facts of a
+/// phrase (an entity, an attribution) are those of the phrase starting at this token.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Tag {
     pub cue: Option<CueMatch>,
     /// A complementizer; `Some(true)` when it carries a pronoun (أنه).
     pub that: Option<bool>,
+    pub word: Word,
+    /// The entity phrase starting here (`Lexicon::entity_at`).
+    pub entity: Option<EntityAt>,
+    /// With an entity: the word, without و or لـ and the article, starts one as written
+    /// (`Lexicon::may_start_entity`; false without an entity).
+    pub may_start_entity: bool,
+    /// With an entity that is a title: the lexicon form of its head word (`Lexicon::head_form`
+    /// when it is a head).
+    pub head: Option<&'static str>,
+    /// The attribution phrase starting here (`Lexicon::attribution_at`).
+    pub attribution: Option<(usize, bool, Needs)>,
+    pub phrases: Phrases,
 }
 
-/// Tags every token: reporting verbs and complementizers.
+/// What one folded word is by itself, whatever stands around it: `tag` looks this up once per
+/// distinct word of a text (news text repeats its words), and the facts of phrases only for the
+/// words that can start one.
+#[derive(Clone, Copy)]
+struct Lookup {
+    cue: Option<CueMatch>,
+    that: Option<bool>,
+    word: Word,
+    /// Some reading of the word is the first word of an entity, attribution or grammar phrase.
+    entity: bool,
+    attribution: bool,
+    grammar: bool,
+}
+
+impl Lexicon {
+    fn lookup(&self, w: &str) -> Lookup {
+        let cue = self.cue(w);
+        let that = self.complementizer(w);
+        let firsts = [Some(w), strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
+        let first_of = |index: &StaticMap<&'static [usize]>| firsts.iter().flatten().any(|f| index.get(f).is_some());
+        Lookup {
+            cue,
+            that,
+            word: self.word(w, cue.is_some(), that.is_some()),
+            entity: for_variants(w, &mut |first, _| self.entity_index.get(first).is_some()),
+            attribution: first_of(&self.attribution_index),
+            grammar: first_of(&self.grammar_index),
+        }
+    }
+}
+
+/// Tags every token: reporting verbs, complementizers, grammar classes, and the entity,
+/// attribution and fixed phrases that start at it.
 pub fn tag(toks: &[Token], lex: &Lexicon) -> Vec<Tag> {
-    toks.iter()
-        .map(|t| {
+    let mut seen: crate::fastmap::FastMap<&str, Lookup> = crate::fastmap::FastMap::default();
+    (0..toks.len())
+        .map(|i| {
+            let t = &toks[i];
             if t.kind != TokKind::Word {
-                return Tag::default();
+                // (No word list holds punctuation or digits, and no phrase starts at them.)
+                return Tag { word: lex.word(&t.norm, false, false), ..Tag::default() };
             }
-            Tag { cue: lex.cue(&t.norm), that: lex.complementizer(&t.norm) }
+            let l = *seen.entry(t.norm.as_str()).or_insert_with(|| lex.lookup(&t.norm));
+            let entity = if l.entity { lex.entity_at(toks, i) } else { None };
+            let (may_start_entity, head) = lex.head_facts(&t.norm, entity);
+            Tag {
+                cue: l.cue,
+                that: l.that,
+                word: l.word,
+                entity,
+                may_start_entity,
+                head,
+                attribution: if l.attribution { lex.attribution_at(toks, i) } else { None },
+                phrases: if l.grammar { lex.phrases_at(toks, i) } else { Phrases::default() },
+            }
         })
         .collect()
 }
@@ -546,14 +775,62 @@ mod tests {
         assert_eq!(lex.complementizer(&fold("انتهى")), None);
     }
 
+    /// Every fact `tag` stores is what the lexicon answers when asked about that token.
+    #[test]
+    fn tags_agree_with_the_lexicon() {
+        let lex = Lexicon::get();
+        let text = concat!(
+            include_str!("../seeds/000_04b6d5a339be90df.txt"),
+            "\nوقال مسؤول أمريكي كبير لم يذكر اسمه، وفقاً لأحد المصادر، إن بيان صادر عن والدتها الدكتور.\n",
+            "للولايات المتحدة والرئيس الكبير بأنه ويذكر أن صديقته 2021 «نعم»"
+        );
+        let toks = crate::tokenize::tokenize(text);
+        let tags = tag(&toks, lex);
+        let mut seen = (0, 0, 0, 0);
+        for (i, (t, g)) in toks.iter().zip(&tags).enumerate() {
+            let w = t.norm.as_str();
+            for class in
+                [Gram::Stop, Gram::Time, Gram::Conj, Gram::Aux, Gram::Adj, Gram::Prep, Gram::Honorific, Gram::Quantity]
+            {
+                assert_eq!(g.word.is(class), lex.is(w, class), "{w} {class:?}");
+                let bare = w.strip_prefix("ال").is_some_and(|r| lex.is(r, class));
+                assert_eq!(g.word.is_or_bare(class), lex.is(w, class) || bare, "{w} {class:?}");
+            }
+            assert_eq!(g.entity, lex.entity_at(&toks, i), "{w}");
+            assert_eq!(g.attribution.map(|a| (a.0, a.1)), lex.attribution_at(&toks, i).map(|a| (a.0, a.1)), "{w}");
+            assert_eq!(g.phrases.anon, lex.gram_at(&toks, i, Gram::Anon), "{w}");
+            assert_eq!(g.phrases.issued, lex.gram_at(&toks, i, Gram::Issued), "{w}");
+            assert_eq!(g.phrases.narration, lex.gram_at(&toks, i, Gram::Narration), "{w}");
+            if let Some(e) = g.entity {
+                assert_eq!(g.may_start_entity, lex.may_start_entity(w), "{w}");
+                if e.info.class == EntityClass::Title {
+                    assert_eq!(
+                        g.head.map_or_else(|| w.strip_prefix("ال").unwrap_or(w).to_string(), str::to_string),
+                        lex.head_form(w)
+                    );
+                }
+            }
+            if t.is_word() {
+                assert_eq!(g.cue, lex.cue(w), "{w}");
+                assert_eq!(g.that, lex.complementizer(w), "{w}");
+            }
+            seen.0 += usize::from(g.entity.is_some());
+            seen.1 += usize::from(g.attribution.is_some());
+            seen.2 += usize::from(g.phrases.anon.is_some() || g.phrases.narration.is_some());
+            seen.3 += usize::from(g.word.name_like);
+        }
+        // (The text holds each kind of fact, so the comparisons above compared something.)
+        assert!(seen.0 > 5 && seen.1 > 0 && seen.2 > 1 && seen.3 > 20, "{seen:?}");
+    }
+
     #[test]
     fn entities_match_with_clitics_and_article() {
         let lex = Lexicon::get();
         let text = "للولايات المتحدة والرئيس وكالة";
         let toks = crate::tokenize::tokenize(text);
-        let (info, end, pre) = lex.entity_at(&toks, 0).unwrap();
-        assert_eq!((info.class, end, pre), (EntityClass::Place, 2, 1));
-        assert_eq!(lex.entity_at(&toks, 2).unwrap().0.class, EntityClass::Title);
-        assert_eq!(lex.entity_at(&toks, 3).unwrap().0.class, EntityClass::Media);
+        let e = lex.entity_at(&toks, 0).unwrap();
+        assert_eq!((e.info.class, e.end, e.pre), (EntityClass::Place, 2, 1));
+        assert_eq!(lex.entity_at(&toks, 2).unwrap().info.class, EntityClass::Title);
+        assert_eq!(lex.entity_at(&toks, 3).unwrap().info.class, EntityClass::Media);
     }
 }

@@ -90,17 +90,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some((i, c)) = chars.next() {
         if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             let mut end = i + c.len_utf8();
-            let mut norm = String::new();
-            fold_into(c, &mut norm);
             while let Some(&(j, d)) = chars.peek() {
                 // An apostrophe between letters belongs to the word (Latin names: O'Brien).
                 if is_word_char(d) && !d.is_ascii_digit() {
-                    fold_into(d, &mut norm);
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
                     break;
                 }
+            }
+            // (Allocated once: folding lengthens an Arabic word only for a lam-alef ligature.)
+            let mut norm = String::with_capacity(end - i);
+            for d in text[i..end].chars() {
+                fold_into(d, &mut norm);
             }
             // «آن» (the name Anne, or «the time» in آن الأوان) folds to «ان», the spelling of
             // إن / أن without hamza; with the madda written it is never the complementizer.
@@ -111,12 +113,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_numeric() {
             let mut end = i + c.len_utf8();
             let mut norm = String::new();
-            fold_into(c, &mut norm);
+            norm.extend(fold_char(c));
             while let Some(&(j, d)) = chars.peek() {
                 let inner_sep = matches!(d, '.' | ',' | '٫' | '٬' | '/')
                     && text[j + d.len_utf8()..].chars().next().is_some_and(|n| n.is_numeric());
                 if d.is_numeric() || inner_sep {
-                    fold_into(d, &mut norm);
+                    norm.extend(fold_char(d));
                     end = j + d.len_utf8();
                     chars.next();
                 } else {

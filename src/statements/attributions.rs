@@ -11,7 +11,7 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         return None;
     }
     let end = cx.sentence_end(i);
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    let m = mentions::parse(&cx.doc(), i, end, false)?;
     let colon = m.tok_end;
     if cx.toks.get(colon).is_none_or(|t| t.kind != TokKind::Colon) {
         return None;
@@ -66,8 +66,7 @@ pub(super) fn attribution_statement(
         used[end] = true;
         end += 1;
     }
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined && needs != Needs::Verb)
-        .filter(|m| cx.plausible(m))?;
+    let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb).filter(|m| cx.plausible(m))?;
     // «وجاء في بيان صادر عن …»، «وجاء في البلاغ أن …» (the issuer is the body speaking).
     if needs == Needs::Document && !matches!(m.class, Some(EntityClass::Organization | EntityClass::Document)) {
         return None;
@@ -76,11 +75,8 @@ pub(super) fn attribution_statement(
     let lead_words = (sent_start..a).filter(|&k| cx.toks[k].is_word()).count();
     // A second member («وموقع أوتوكار المتخصص …») is not content.
     let mut m_end = m.tok_end;
-    while m_end < sent_end
-        && cx.toks[m_end].norm.starts_with('و')
-        && cx.lex.entity_at(cx.toks, m_end).is_some_and(|e| e.2 == 1)
-    {
-        match mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, m_end, sent_end, false) {
+    while m_end < sent_end && cx.toks[m_end].norm.starts_with('و') && cx.entity(m_end).is_some_and(|e| e.pre == 1) {
+        match mentions::parse(&cx.doc(), m_end, sent_end, false) {
             Some(second) if second.tok_end > m_end => m_end = second.tok_end,
             _ => break,
         }

@@ -56,7 +56,7 @@ fn antecedent(cx: &Ctx, m: &Mention) -> Option<Mention> {
         if !cx.toks[k].is_word() {
             continue;
         }
-        let Some(mut found) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, k, m.tok_start, false) else {
+        let Some(mut found) = mentions::parse(&cx.doc(), k, m.tok_start, false) else {
             continue;
         };
         // «وأغويرو»: the conjunction is not part of the name.

@@ -7,7 +7,7 @@
 //! speaker. Attribution phrases (وفقاً لـ، بحسب) take the speaker after them and the rest of the
 //! sentence as content. Which entity each subject is, is decided later, in `speakers`.
 
-use crate::lexicon::{CueKind, EntityClass, Frame, Gender, Gram, Lexicon, Needs, Tag, VerbForm};
+use crate::lexicon::{CueKind, EntityAt, EntityClass, Frame, Gender, Gram, Lexicon, Needs, Tag, VerbForm, Word};
 use crate::mentions::{self, Mention};
 use crate::output::{Form, StatementKind};
 use crate::quotes::Quotes;
@@ -94,9 +94,31 @@ struct Ctx<'a> {
     tags: &'a [Tag],
     quotes: &'a Quotes,
     lex: &'a Lexicon,
+    /// For every token: `cue_here`.
+    cues: Vec<Option<crate::lexicon::CueMatch>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The text as `mentions` reads it.
+    fn doc(&self) -> mentions::Doc<'a> {
+        mentions::Doc { text: self.text, toks: self.toks, tags: self.tags, quotes: self.quotes, lex: self.lex }
+    }
+
+    /// The entity phrase starting at token `k` (none past the end).
+    fn entity(&self, k: usize) -> Option<EntityAt> {
+        self.tags.get(k).and_then(|t| t.entity)
+    }
+
+    /// The attribution phrase starting at token `k` (none past the end).
+    fn attribution(&self, k: usize) -> Option<(usize, bool, Needs)> {
+        self.tags.get(k).and_then(|t| t.attribution)
+    }
+
+    /// What the word lists say of token `k`.
+    fn word(&self, k: usize) -> Word {
+        self.tags[k].word
+    }
+
     /// Is `m` a believable subject? A title, organization, outlet or source always is; a bare
     /// name only when some word of it recurs in the text, or it is introduced by an apposition
     /// (a word that occurs once and has no title is more likely the object or a noun: «اعتبرته
@@ -165,16 +187,22 @@ impl Ctx<'_> {
         self.next_end[i].min(i + MAX_CONTENT)
     }
 
+    /// The reporting verb at token `i` (`cue_here`, read once per token by `find`).
+    fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
+        self.cues.get(i).copied().flatten()
+    }
+
     /// The reporting verb at token `i`, unless it is inside a quotation or is really a noun: a
     /// word written with ة (إفادة is not أفاد + ـه) or right after a preposition (على توقع).
-    fn cue(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
+    fn cue_here(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
         let t = self.toks.get(i)?;
+        self.tags[i].cue?;
         let ta_marbuta =
             self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
         // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
         let masdar_hamza = self.text[t.start..t.end].starts_with('إ')
             && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
-        let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.lex.is(&self.toks[i - 1].norm, Gram::Prep);
+        let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.word(i - 1).is(Gram::Prep);
         self.tags[i].cue.filter(|c| {
             !(self.in_quote(i)
                 || after_preposition
@@ -188,14 +216,14 @@ impl Ctx<'_> {
     /// the verb needs follows within its subject's reach: its preposition (عبّر … عن) or, for a verb without one, a
     /// clause (بيّن … أن). «عبر حسابها على إنستغرام إن …» is «via».
     fn function_word_here(&self, i: usize, c: &crate::lexicon::CueMatch) -> bool {
-        if c.enclitic || !self.lex.is(&self.toks[i].norm, Gram::Stop) {
+        if c.enclitic || !self.word(i).is(Gram::Stop) {
             return false;
         }
         // «العلاقة بين الشعر والمجتمع»: right after a common noun it is the function word.
         if i > 0
             && is_definite_word(&self.toks[i - 1].norm)
-            && self.lex.entity_at(self.toks, i - 1).is_none()
-            && !self.lex.is(&self.toks[i - 1].norm, Gram::Stop)
+            && self.entity(i - 1).is_none()
+            && !self.word(i - 1).is(Gram::Stop)
         {
             return true;
         }
@@ -228,7 +256,7 @@ impl Ctx<'_> {
         let rest = t.norm.strip_prefix('ل')?;
         let pronoun = matches!(rest, "ي" | "ه" | "ها" | "هم" | "هما" | "نا" | "كم");
         let definite = rest.starts_with('ل');
-        let head = self.lex.entity_at(self.toks, i).is_some_and(|e| e.2 == 1);
+        let head = self.entity(i).is_some_and(|e| e.pre == 1);
         if pronoun {
             return Some(i + 1);
         }
@@ -238,18 +266,18 @@ impl Ctx<'_> {
             let before_clause = self
                 .toks
                 .get(i + 1)
-                .is_some_and(|n| n.kind == TokKind::Colon || self.lex.complementizer(&n.norm).is_some());
+                .is_some_and(|n| n.kind == TokKind::Colon || n.is_word() && self.tags[i + 1].that.is_some());
             let once = self.freq.get(t.norm.as_str()).copied().unwrap_or(0) < 2;
             return (before_clause && once && rest.chars().count() >= 2).then_some(i + 1);
         }
-        let m = mentions::parse(self.text, self.toks, self.quotes, self.lex, i, limit, true);
+        let m = mentions::parse(&self.doc(), i, limit, true);
         Some(m.map_or(i + 1, |m| m.tok_end))
     }
 }
 
 /// Finds every statement (and question) in the text.
 pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lexicon) -> Vec<Event> {
-    let mut freq = crate::fastmap::FastMap::default();
+    let mut freq = crate::fastmap::FastMap::with_capacity_and_hasher(toks.len() / 2, Default::default());
     for t in toks.iter().filter(|t| t.is_word()) {
         *freq.entry(t.norm.as_str()).or_insert(0) += 1;
     }
@@ -267,16 +295,27 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             && a.norm.chars().count() > 2
             && tags[k].cue.is_none()
             && tags[k].that.is_none()
-            && lex.entity_at(toks, k).is_none()
-            && !lex.is(&a.norm, Gram::Stop)
-            && !lex.is(&a.norm, Gram::Prep)
-            && !lex.is(&b.norm, Gram::Stop)
-            && !lex.is(&b.norm, Gram::Adj)
+            && tags[k].entity.is_none()
+            && !tags[k].word.is(Gram::Stop)
+            && !tags[k].word.is(Gram::Prep)
+            && !tags[k + 1].word.is(Gram::Stop)
+            && !tags[k + 1].word.is(Gram::Adj)
         {
             surnames.insert(b.norm.as_str(), ());
         }
     }
-    let mut cx = Ctx { freq, surnames, prev_end: Vec::new(), next_end: Vec::new(), text, toks, tags, quotes, lex };
+    let mut cx = Ctx {
+        freq,
+        surnames,
+        prev_end: Vec::new(),
+        next_end: Vec::new(),
+        text,
+        toks,
+        tags,
+        quotes,
+        lex,
+        cues: Vec::new(),
+    };
     let ends: Vec<bool> = (0..toks.len()).map(|i| cx.is_end(i)).collect();
     let mut prev_end = vec![0; toks.len()];
     let mut last = 0;
@@ -296,6 +335,8 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
     }
     cx.prev_end = prev_end;
     cx.next_end = next_end;
+    // (`cue_here` reads the sentence ends: it comes last.)
+    cx.cues = (0..toks.len()).map(|i| cx.cue_here(i)).collect();
     let cx = cx;
     let mut events = Vec::new();
     // Tokens already read as part of another cue's frame (نقلاً عن inside «ذكرت رويترز نقلاً عن …»).
@@ -339,7 +380,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
             let sentence = cx.toks[cx.sentence_start(i)].start;
             events.push(Event::Seen(m, sentence));
-        } else if let Some((end, joined, needs)) = lex.attribution_at(toks, i) {
+        } else if let Some((end, joined, needs)) = tags[i].attribution {
             if let Some(ev) = attribution_statement(&cx, i, end, joined, needs, &mut used) {
                 events.push(ev);
             }
@@ -362,7 +403,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             if let (Some((a, _)), Subject::Implicit { gender, .. }) = (host, &f.subject) {
                 let first = toks.partition_point(|t| t.start < a);
                 let end = cx.sentence_end(first);
-                if let Some(m) = mentions::parse(text, toks, quotes, lex, first, end, false) {
+                if let Some(m) = mentions::parse(&cx.doc(), first, end, false) {
                     let agrees = *gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == *gender;
                     let names_someone = m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(&m);
                     if agrees && names_someone && m.tok_end < toks.partition_point(|t| t.start < f.cue.0) {
@@ -377,7 +418,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
                 if between.trim().is_empty() {
                     let first = toks.partition_point(|t| t.start < a);
                     let end = cx.sentence_end(first);
-                    f.continues = mentions::parse(text, toks, quotes, lex, first, end, false)
+                    f.continues = mentions::parse(&cx.doc(), first, end, false)
                         .filter(|m| m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(m));
                 }
             }
@@ -397,18 +438,15 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
 /// A body or outlet named at token `i` in the journalist's words (صحيفة الشرق الأوسط، وزارة
 /// الصحة): the start of its phrase, not the genitive of a word before it.
 fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
-    if !cx.toks[i].is_word() || !cx.lex.may_start_entity(&cx.toks[i].norm) {
+    let EntityAt { info, pre, .. } = cx.entity(i)?;
+    if !cx.tags[i].may_start_entity {
         return None;
     }
-    let (info, _, pre) = cx.lex.entity_at(cx.toks, i)?;
     if !matches!(info.class, EntityClass::Media | EntityClass::Organization) {
         return None;
     }
     // (A document's issuer is one: «تقرير صحيفة الشرق الأوسط».)
-    if i > 0
-        && cx.toks[i - 1].is_word()
-        && cx.lex.entity_at(cx.toks, i - 1).is_some_and(|e| e.0.class != EntityClass::Document)
-    {
+    if i > 0 && cx.toks[i - 1].is_word() && cx.entity(i - 1).is_some_and(|e| e.info.class != EntityClass::Document) {
         return None;
     }
     // «لصحيفة»، «وصحيفة»: a preposition لـ or the clause's و may be written onto it.
@@ -419,7 +457,7 @@ fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
     // Up to the next verb or clause («مستشفى مصري ينفي …» is a phrase and its verb).
     let sent_end = cx.sentence_end(i);
     let end = (i + 1..sent_end).find(|&k| cx.tags[k].cue.is_some() || cx.tags[k].that.is_some()).unwrap_or(sent_end);
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, strip_l)?;
+    let m = mentions::parse(&cx.doc(), i, end, strip_l)?;
     matches!(m.class, Some(EntityClass::Media | EntityClass::Organization)).then_some(m)
 }
 
@@ -439,7 +477,7 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
         if !t.is_word() {
             break;
         }
-        if cx.lex.is(&t.norm, Gram::Time) {
+        if cx.word(i).is(Gram::Time) {
             i += 1;
             continue;
         }
@@ -453,7 +491,7 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
         }
         // «نفت الحركة، في بلاغ أصدرته اليوم، ما وصفته …»: where it was said, between commas.
         if t.norm == "في" && i > 0 && cx.toks[i - 1].kind == TokKind::Comma {
-            let doc = cx.lex.entity_at(cx.toks, i + 1).is_some_and(|e| e.2 == 0 && e.0.class == EntityClass::Document);
+            let doc = cx.entity(i + 1).is_some_and(|e| e.pre == 0 && e.info.class == EntityClass::Document);
             if let Some(c) = (i + 2..limit.min(i + 10)).find(|&c| cx.toks[c].kind == TokKind::Comma).filter(|_| doc) {
                 if (i + 1..c).all(|x| cx.toks[x].is_word() || cx.toks[x].kind == TokKind::Number) {
                     i = c + 1;
@@ -462,7 +500,7 @@ fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usi
             }
         }
         // «وقال دبلوماسي لـ«الشرق الأوسط»، مشترطاً عدم ذكر اسمه، إن …».
-        if let Some(e) = mentions::anonymity_clause(cx.lex, cx.toks, i, limit) {
+        if let Some(e) = mentions::anonymity_clause(&cx.doc(), i, limit) {
             i = e;
             continue;
         }
@@ -497,7 +535,7 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
         }
         if k > start {
             let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين")
-                || cx.lex.gram_at(cx.toks, k, Gram::Narration).is_some();
+                || cx.tags[k].phrases.narration.is_some();
             if let Some(cm) = cx.cue(k).filter(|_| !relative) {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
@@ -531,11 +569,10 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                     return cut_back(cx, start, k);
                 }
             }
-            if let Some((e, joined, needs)) = cx.lex.attribution_at(cx.toks, k) {
+            if let Some((e, joined, needs)) = cx.attribution(k) {
                 // «، وفقاً لأحد المصادر» ends the content; «، حسب القانون» does not.
                 let (e, joined) = if needs == Needs::Verb { (e + 1, false) } else { (e, joined) };
-                let speaker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, e, sent_end, joined)
-                    .is_some_and(|m| cx.plausible(&m));
+                let speaker = mentions::parse(&cx.doc(), e, sent_end, joined).is_some_and(|m| cx.plausible(&m));
                 if speaker && (matches!(cx.toks[k - 1].kind, TokKind::Comma) || cx.quotes.closing_at(k - 1).is_some()) {
                     return k;
                 }

@@ -11,25 +11,25 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
     let v = i.checked_sub(1)?;
     let s = cx.sentence_start(v);
     // The verb opens its sentence (after an optional conjunction word).
-    let opens = v == s || v == s + 1 && cx.lex.is(&cx.toks[s].norm, Gram::Conj);
+    let opens = v == s || v == s + 1 && cx.word(s).is(Gram::Conj);
     if !opens || !cx.toks[v].is_word() || cx.tags[v].cue.is_some() || cx.tags[v].that.is_some() {
         return None;
     }
     let w = &cx.toks[v].norm;
     if is_definite_word(w)
-        || cx.lex.entity_at(cx.toks, v).is_some()
-        || cx.lex.is(w, Gram::Stop)
-        || cx.lex.is(w, Gram::Prep)
-        || cx.lex.is(w, Gram::Aux)
+        || cx.entity(v).is_some()
+        || cx.word(v).is(Gram::Stop)
+        || cx.word(v).is(Gram::Prep)
+        || cx.word(v).is(Gram::Aux)
     {
         return None;
     }
     let end = cx.sentence_end(i);
-    let mut m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    let mut m = mentions::parse(&cx.doc(), i, end, false)?;
     if let Some((a, b)) = m.name_toks.filter(|_| m.class == Some(EntityClass::Title)) {
         // «المفتش العام بياناً»: a lone word the text never repeats is the object, not a name.
         if b - a == 1 && a > m.tok_start && cx.freq.get(cx.toks[a].norm.as_str()).copied().unwrap_or(0) < 2 {
-            m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, a, false)?;
+            m = mentions::parse(&cx.doc(), i, a, false)?;
         }
     }
     let believable = match m.class {
@@ -45,16 +45,16 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
 
 /// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
 pub(super) fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
-    let (info, _, pre) = cx.lex.entity_at(cx.toks, i)?;
+    let EntityAt { info, pre, .. } = cx.entity(i)?;
     if info.class != EntityClass::Title || pre != 0 {
         return None;
     }
     // Only at the start of a phrase: not the genitive of something before it.
-    if i > 0 && cx.toks[i - 1].is_word() && cx.lex.entity_at(cx.toks, i - 1).is_some() {
+    if i > 0 && cx.toks[i - 1].is_word() && cx.entity(i - 1).is_some() {
         return None;
     }
     let end = cx.sentence_end(i);
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i, end, false)?;
+    let m = mentions::parse(&cx.doc(), i, end, false)?;
     // «وأصدر المفتش العام بياناً»: a word after a title is a name only if the text repeats it
     // or it has a first name too.
     let name_ok = m
@@ -75,7 +75,7 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             a -= 1;
         }
         if a > s && a < cue - 1 && matches!(cx.toks[a - 1].kind, TokKind::Comma) {
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, cue - 1, false) {
+            if let Some(m) = mentions::parse(&cx.doc(), a, cue - 1, false) {
                 if m.tok_end == cue - 1 && !m.name.is_empty() && m.class.is_none() && cx.plausible(&m) {
                     return Some(m);
                 }
@@ -96,8 +96,8 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
                 continue;
             }
             if cx.tags[b - 1].that.is_some()
-                || cx.lex.is(w, Gram::Conj)
-                || cx.lex.is(w, Gram::Aux)
+                || cx.word(b - 1).is(Gram::Conj)
+                || cx.word(b - 1).is(Gram::Aux)
                 || w == "و"
                 || w == "ف"
                 // «وبحسب الصحيفة، فإن الرئيس … أبلغ»، «لأن الحكومة قالت»: a clause opens after them.
@@ -135,9 +135,7 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     }
     // «من جانبه،» and «وقد» before the subject are not part of it.
     // (An opening quotation mark stays: it opens a quoted name, «وكانت "ماركا" قد ذكرت».)
-    while b < cue
-        && (!cx.toks[b].is_word() && cx.quotes.opening_at(b).is_none() || cx.lex.is(&cx.toks[b].norm, Gram::Aux))
-    {
+    while b < cue && (!cx.toks[b].is_word() && cx.quotes.opening_at(b).is_none() || cx.word(b).is(Gram::Aux)) {
         b += 1;
     }
     if b >= cue {
@@ -147,10 +145,7 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     // («وأصدر المفتش العام بياناً أكد فيه …»): its subject is not before this cue.
     let first = &cx.toks[b].norm;
     if let Some(rest) = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')) {
-        if !is_definite_word(rest)
-            && cx.lex.entity_at(cx.toks, b).is_none()
-            && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2
-        {
+        if !is_definite_word(rest) && cx.entity(b).is_none() && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2 {
             return None;
         }
     }
@@ -164,10 +159,10 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             limit = r - 1;
         }
     }
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, b, limit, false)?;
+    let m = mentions::parse(&cx.doc(), b, limit, false)?;
     // The phrase must reach the verb (only commas and «قد» between).
     let mut k = m.tok_end;
-    while k < limit && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.lex.is(&cx.toks[k].norm, Gram::Aux)) {
+    while k < limit && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.word(k).is(Gram::Aux)) {
         k += 1;
     }
     (k == limit).then_some(m)
@@ -197,17 +192,14 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     for back in 1..=4 {
         let Some(a) = end.checked_sub(back) else { break };
         // Not past a word that opens an attribution or a prepositional phrase («وفق غوريا الذي»).
-        if !cx.toks[a].is_word()
-            || cx.lex.attribution_at(cx.toks, a).is_some()
-            || cx.lex.is(&cx.toks[a].norm, Gram::Prep)
-        {
+        if !cx.toks[a].is_word() || cx.attribution(a).is_some() || cx.word(a).is(Gram::Prep) {
             break;
         }
         let strip = cx.toks[a].norm.starts_with('ل')
-            && cx.lex.entity_at(cx.toks, a).is_none_or(|e| e.2 == 1)
+            && cx.entity(a).is_none_or(|e| e.pre == 1)
             && cx.toks[a].norm.chars().count() > 3;
         for strip_l in [false, strip] {
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a, end, strip_l) {
+            if let Some(m) = mentions::parse(&cx.doc(), a, end, strip_l) {
                 if m.tok_end == end && (m.class.is_some() || cx.plausible(&m) || !m.name.is_empty() && strip_l) {
                     best = Some(m);
                 }
@@ -247,17 +239,17 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     // (So is «بأهمية العمل»، «بإعادة النظر»: بـ on a verbal noun with hamza, which no name starts with.)
     let original = &cx.text[cx.toks[p].start..cx.toks[p].end];
     let prepositional = cx.toks[p].norm.starts_with("بال") || original.starts_with("بأ") || original.starts_with("بإ");
-    if prepositional && cx.lex.entity_at(cx.toks, p).is_none() {
+    if prepositional && cx.entity(p).is_none() {
         return None;
     }
     // Nor a possessed noun: «وأضاف سعادتي أيضاً أن …» (my happiness).
-    if super::possessed_noun(original) && cx.lex.entity_at(cx.toks, p).is_none() {
+    if super::possessed_noun(original) && cx.entity(p).is_none() {
         return None;
     }
     // Nor the verb's own one-letter preposition written onto a word said once: «تعهد بخلق فرص».
     if prep.is_some_and(|pr| pr.chars().count() == 1 && cx.toks[p].norm.starts_with(pr))
         && cx.freq.get(cx.toks[p].norm.as_str()).copied().unwrap_or(0) < 2
-        && cx.lex.entity_at(cx.toks, p).is_none()
+        && cx.entity(p).is_none()
     {
         return None;
     }
@@ -291,8 +283,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
         opens || np_subject || quoted_before || cx.plausible(m)
     };
-    let mut parsed =
-        mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false).map(|m| family_name(cx, m, false));
+    let mut parsed = mentions::parse(&cx.doc(), p, sent_end, false).map(|m| family_name(cx, m, false));
     // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
     // one spoken to, not the end of the name (names that start with ل recur: لينيك).
     if let Some(m) = &parsed {
@@ -300,9 +291,9 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         if m.tok_end - m.tok_start > 1
             && cx.addressee_end(last, sent_end) == Some(last + 1)
             && !cx.toks[last].norm.starts_with("لل")
-            && cx.lex.entity_at(cx.toks, last).is_none()
+            && cx.entity(last).is_none()
         {
-            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, last, false);
+            parsed = mentions::parse(&cx.doc(), p, last, false);
         }
     }
     // The verb's own preposition ends its subject: «وطالبت منظمة العفو الدولية | بالإفراج».
@@ -324,7 +315,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
                     && m.class.is_none_or(|c| c == EntityClass::Title)
         });
         if let Some(x) = cut {
-            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, x, false);
+            parsed = mentions::parse(&cx.doc(), p, x, false);
         }
     }
     // «وأكدت والدتها توقف التنفس»: a lone word after a title, said nowhere else, is more
@@ -334,23 +325,22 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         let Some(m) = &parsed else { break };
         let Some((a, b)) = m.name_toks else { break };
         // After an honorific (العقيد تامر الرفاعي) the words are a name, said once or not.
-        let honorific =
-            cx.lex.is(cx.toks[a - 1].norm.strip_prefix("ال").unwrap_or(&cx.toks[a - 1].norm), Gram::Honorific);
+        let honorific = cx.word(a - 1).bare_is(Gram::Honorific);
         // A name set off by commas («الناطق باسم الحكومة، محمد الشمري،») is an apposition.
         let apposition = cx.toks[a - 1].kind == TokKind::Comma;
         // «نفى طارق منصور وجود …»: the name the text repeats ends before a word said once.
         if b >= a + 3 && once(b - 1) && !once(b - 2) && !opens_after(m) {
-            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, b - 1, false);
+            parsed = mentions::parse(&cx.doc(), p, b - 1, false);
             continue;
         }
         if a == m.tok_start || opens_after(m) || honorific || apposition {
             break;
         }
         if b == a + 1 && once(a) {
-            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a, false);
+            parsed = mentions::parse(&cx.doc(), p, a, false);
         } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
-            parsed = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, a + 1, false);
+            parsed = mentions::parse(&cx.doc(), p, a + 1, false);
         } else {
             break;
         }
@@ -375,10 +365,10 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             .find(|&x| cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle));
         if let Some(o) = opener {
             let mut e = o;
-            while e > m.tok_end && cx.lex.is(&cx.toks[e - 1].norm, Gram::Time) {
+            while e > m.tok_end && cx.word(e - 1).is(Gram::Time) {
                 e -= 1;
             }
-            if let Some(n) = mentions::name_after_title(cx.text, cx.toks, cx.lex, m, e) {
+            if let Some(n) = mentions::name_after_title(&cx.doc(), m, e) {
                 parsed = Some(n);
             }
         }
@@ -387,9 +377,9 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     // between, then the content: the title is the name's apposition.
     if let Some(m) = parsed.as_ref().filter(|m| m.class.is_none() && !m.name.is_empty() && !opens_after(m)) {
         let definite_title = cx.toks.get(m.tok_end).is_some_and(|t| is_definite_word(&t.norm))
-            && cx.lex.entity_at(cx.toks, m.tok_end).is_some_and(|e| e.0.class == EntityClass::Title && e.2 == 0);
+            && cx.entity(m.tok_end).is_some_and(|e| e.info.class == EntityClass::Title && e.pre == 0);
         if definite_title {
-            if let Some(t) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, m.tok_end, sent_end, false)
+            if let Some(t) = mentions::parse(&cx.doc(), m.tok_end, sent_end, false)
                 .filter(|t| t.class == Some(EntityClass::Title) && t.name.is_empty() && opens_after(t))
             {
                 let mut joined = m.clone();
@@ -417,7 +407,7 @@ pub(super) fn family_name(cx: &Ctx, m: Mention, relayed: bool) -> Mention {
         && m.tok_end == m.tok_start + 1
         && w.starts_with("ال")
         && cx.freq.get(w).copied().unwrap_or(0) >= 2
-        && (relayed || cx.surnames.contains_key(w) && cx.lex.entity_at(cx.toks, m.tok_start).is_none());
+        && (relayed || cx.surnames.contains_key(w) && cx.entity(m.tok_start).is_none());
     if !alone {
         return m;
     }

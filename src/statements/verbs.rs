@@ -8,7 +8,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         return None;
     }
     // The journalist's own voice: «ويذكر أن»، «يشار إلى أن».
-    if cx.lex.gram_at(cx.toks, i, Gram::Narration).is_some() {
+    if cx.tags[i].phrases.narration.is_some() {
         return None;
     }
     let sent_end = cx.sentence_end(i);
@@ -103,7 +103,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let after_prep = at + 1;
         let quoted = cx.quotes.opening_at(after_prep).copied().filter(|q| q.close - q.open <= 6);
         let (from, to) = quoted.map_or((after_prep, sent_end), |q| (q.open + 1, q.close));
-        if let Some(src) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, from, to, false)
+        if let Some(src) = mentions::parse(&cx.doc(), from, to, false)
             .map(|m| family_name(cx, m, true))
             .filter(|m| cx.plausible(m) || !m.name.is_empty())
         {
@@ -123,11 +123,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     }
     // «ذكرت رويترز نقلاً عن مصادر»: the attribution belongs to this verb's frame.
     let mut k = skip_fillers(cx, after, sent_end, prep);
-    if let Some((end, joined, _)) = cx.lex.attribution_at(cx.toks, k) {
+    if let Some((end, joined, _)) = cx.attribution(k) {
         for u in &mut used[k..end] {
             *u = true;
         }
-        let src = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, end, sent_end, joined);
+        let src = mentions::parse(&cx.doc(), end, sent_end, joined);
         if let Some(src) = src {
             k = skip_fillers(cx, src.tok_end, sent_end, prep);
             // A named person passed on by an outlet is the speaker (GUIDELINES: «An outlet passing
@@ -150,11 +150,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         // («في بيان أرسلته شركة …، ونشرته الصحف …، بأن …»): the search passes them.
         let passable =
             |j: usize| cx.cue(j).is_some_and(|c| cx.lex.cues[c.entry].kind == CueKind::Question || c.enclitic);
-        while j < sent_end
-            && j - k < 24
-            && (cx.cue(j).is_none() || passable(j))
-            && cx.lex.attribution_at(cx.toks, j).is_none()
-        {
+        while j < sent_end && j - k < 24 && (cx.cue(j).is_none() || passable(j)) && cx.attribution(j).is_none() {
             if let Some(q) = cx.quotes.opening_at(j) {
                 // A short quotation after a word is a name or a term («شركة "جيستيفوت"»), not
                 // the content; anything else is.
@@ -163,7 +159,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     // «وقال بايدن لوسائل الإعلام بعد المكالمة “…”»: the quotation is the content
                     // when only adverbials stand before it; after an object noun («أعلنت رفضها
                     // لاتهامات … "…"») it is part of a noun-phrase content.
-                    let adverbial = |x: &Token| cx.lex.is(&x.norm, Gram::Prep) || cx.lex.is(&x.norm, Gram::Time);
+                    let adverbial = |x: &Tag| x.word.is(Gram::Prep) || x.word.is(Gram::Time);
                     // So is a word in the accusative that says how or where it was said
                     // («وقال الخيالي هاتفياً من سبها "…"»، «متوجهاً إلى الأمير بالقول "…"»), and
                     // «بالقول» or «قائلاً» right before the quotation.
@@ -176,13 +172,13 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                             || cx.cue(j - 1).is_some_and(|c| c.infl.form == VerbForm::Participle));
                     // And so is a title after the name («وقال جون ريتشاردسون قائد العمليات
                     // البحرية "…"»).
-                    let title = cx.lex.entity_at(cx.toks, k).is_some_and(|e| e.0.class == EntityClass::Title);
+                    let title = cx.tags.get(k).and_then(|t| t.entity).is_some_and(|e| e.info.class == EntityClass::Title);
                     // A verb that takes only a clause or a quotation (قال) has no noun-phrase
                     // content: the quotation that ends its sentence is what was said («وقال
                     // الأميرال … قائد العمليات البحرية "…"»).
                     let ends_sentence = cx.toks.get(q.close + 1).is_none_or(|t| !t.is_word());
                     let clause_only = entry.frame == Frame::Clause && ends_sentence && q.close - q.open > 4;
-                    if cx.toks.get(k).is_some_and(|t| adverbial(t) || !t.is_word() || accusative(t))
+                    if cx.toks.get(k).is_some_and(|t| adverbial(&cx.tags[k]) || !t.is_word() || accusative(t))
                         || saying
                         || title
                         || clause_only
@@ -224,7 +220,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             let sent_end = cx.sentence_end(i);
             let phrase_end = (i + 1..sent_end).find(|&k| !cx.toks[k].is_word()).unwrap_or(sent_end);
             let subject = subject.or_else(|| {
-                mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, i + 1, phrase_end, false)
+                mentions::parse(&cx.doc(), i + 1, phrase_end, false)
                     .filter(|m| m.tok_end - m.tok_start <= 8 && (m.class.is_some() || !m.name.is_empty() || m.definite))
             })?;
             let subject = Subject::Explicit(subject);
@@ -354,10 +350,10 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     if entry.kind == CueKind::Question {
         // Only who was asked matters: they answer next («سأل صحفي الوزير … فقال»).
         let p = skip_fillers(cx, i + 1, sent_end, None);
-        let asker = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, p, sent_end, false);
+        let asker = mentions::parse(&cx.doc(), p, sent_end, false);
         if let Some(asker) = asker {
             let q = skip_fillers(cx, asker.tok_end, sent_end, None);
-            if let Some(m) = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, q, sent_end, false) {
+            if let Some(m) = mentions::parse(&cx.doc(), q, sent_end, false) {
                 return Some(Event::Asked(m));
             }
         }
@@ -420,6 +416,6 @@ fn topic_of_amma(cx: &Ctx, i: usize) -> Option<Mention> {
     let a = (s..i).rev().take(40).find(|&k| cx.toks[k].norm == "اما" && (k == s || !cx.toks[k - 1].is_word()))?;
     // The topic ends at the first comma (an apposition may follow it) or at the verb.
     let end = (a + 1..i).find(|&k| cx.toks[k].kind == TokKind::Comma).unwrap_or(i);
-    let m = mentions::parse(cx.text, cx.toks, cx.quotes, cx.lex, a + 1, end, false)?;
+    let m = mentions::parse(&cx.doc(), a + 1, end, false)?;
     (m.tok_end == end && (m.class.is_some() || !m.name.is_empty())).then_some(m)
 }
