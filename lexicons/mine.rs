@@ -1,9 +1,15 @@
-//! Mines candidate person titles from real news: definite words that stand between a reporting
-//! verb and a name, as «الأميرال» in «وقال الأميرال جون ريتشاردسون إن …», and that no lexicon
-//! knows yet. Reads JSON lines `{"text": …}` on standard input; writes, on standard output, one
-//! row per candidate: the word, how often it stood so, how often it occurs at all, and an example.
-//! Run by `cargo xtask mine` over ../shared/corpus/ (see lexicons/README.md); the rows it writes
-//! are candidates for a linguist to review, not lexicon rows.
+//! Mines language data from real news. Reads JSON lines `{"text": …}` on standard input and
+//! writes rows with counts on standard output; `cargo xtask mine` runs it over ../shared/corpus/
+//! (see lexicons/README.md, "Mined data").
+//!
+//! - `mine titles`: candidate person titles: definite words that stand between a reporting verb
+//!   and a name, as «الأميرال» in «وقال الأميرال جون ريتشاردسون إن …», that no lexicon knows yet
+//!   (the word, how often it stood so, how often it occurs at all, an example) — candidates for a
+//!   linguist to review, not lexicon rows.
+//! - `mine lwords`: words whose first ل is their own letter, not the preposition لـ: frequent
+//!   words (30 times or more) whose rest without ل is 20 times rarer, with and without the
+//!   article («لافروف» 671 times, «افروف» never; «لندن»; but not «لموزاييك», «موزاييك» being
+//!   common) — lexicon rows of class `lword` (grammar.tsv), with their counts as a comment.
 
 use isnad::lexicon::{self, Gram, Lexicon};
 use isnad::tokenize::{tokenize, TokKind, Token};
@@ -48,13 +54,59 @@ fn boundary(lex: &Lexicon, t: &Token) -> bool {
 }
 
 fn main() {
+    match std::env::args().nth(1).as_deref() {
+        Some("titles") => titles(),
+        Some("lwords") => lwords(),
+        _ => {
+            eprintln!("usage: mine titles|lwords < corpus.jsonl");
+            std::process::exit(2);
+        }
+    }
+}
+
+/// The texts of the JSON lines on standard input.
+fn texts() -> impl Iterator<Item = String> {
+    std::io::stdin().lock().lines().filter_map(|line| {
+        let line = line.expect("standard input is readable");
+        let v = serde_json::from_str::<serde_json::Value>(&line).ok()?;
+        Some(v.get("text")?.as_str()?.to_string())
+    })
+}
+
+fn lwords() {
+    let lex = Lexicon::get();
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for text in texts() {
+        for t in tokenize(&text) {
+            if t.kind == TokKind::Word {
+                *count.entry(t.norm).or_default() += 1;
+            }
+        }
+    }
+    let mut rows: Vec<(&String, usize, usize)> = count
+        .iter()
+        .filter(|(w, &n)| n >= 30 && w.starts_with('ل') && !w.starts_with("لل") && w.chars().count() >= 4)
+        .filter_map(|(w, &n)| {
+            let rest = &w['ل'.len_utf8()..];
+            let n_rest = count.get(rest).copied().unwrap_or(0) + count.get(&format!("ال{rest}")).copied().unwrap_or(0);
+            // (Words the lexicons know already — لكنه، لدى — need no row.)
+            let known = lex.cue(w).is_some() || lex.complementizer(w).is_some() || NOT_A_TITLE.iter().any(|&g| lex.is(w, g));
+            (n_rest * 20 <= n && !known).then_some((w, n, n_rest))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    println!("# words whose first ل is their own letter: word<TAB>lword<TAB># times, times of the word without ل");
+    for (w, n, n_rest) in rows {
+        println!("{w}\tlword\t# {n}, {n_rest}");
+    }
+}
+
+fn titles() {
     let lex = Lexicon::get();
     let mut hits: HashMap<String, (usize, String)> = HashMap::new();
     let mut total: HashMap<String, usize> = HashMap::new();
-    for line in std::io::stdin().lock().lines() {
-        let line = line.expect("standard input is readable");
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
-        let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+    for text in texts() {
+        let text = text.as_str();
         let toks = tokenize(text);
         let tags = lexicon::tag(&toks, lex);
         for t in &toks {

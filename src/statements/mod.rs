@@ -254,6 +254,10 @@ impl<'a> Ctx<'a> {
             return Some(i + 1);
         }
         let rest = t.norm.strip_prefix('ل')?;
+        // «سيرغي لافروف»، «لندن»: a word whose ل is its own letter (mined from the corpus).
+        if self.tags[i].word.is(Gram::Lword) {
+            return None;
+        }
         let pronoun = matches!(rest, "ي" | "ه" | "ها" | "هم" | "هما" | "نا" | "كم");
         let definite = rest.starts_with('ل');
         let head = self.entity(i).is_some_and(|e| e.pre == 1);

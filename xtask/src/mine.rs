@@ -23,24 +23,27 @@ pub fn mine_cmd(args: &[String]) -> Result<(), String> {
         return Err(format!("no *.jsonl.gz in {}", corpus.display()));
     }
     run(cargo().args(["build", "--release", "--example", "mine"]), "the miner (lexicons/mine.rs) must build")?;
-    let out_path = root().join("lexicons/mined/titles.tsv");
     std::fs::create_dir_all(root().join("lexicons/mined")).map_err(|e| e.to_string())?;
-    let out = File::create(&out_path).map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
-    let mut zcat = Command::new("zcat")
-        .args(&files)
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run zcat: {e} (it reads the gzipped corpus)"))?;
-    let miner = root().join("target/release/examples/mine");
-    let status = Command::new(&miner)
-        .stdin(zcat.stdout.take().expect("piped"))
-        .stdout(out)
-        .status()
-        .map_err(|e| format!("cannot run {}: {e}", miner.display()))?;
-    let _ = zcat.wait();
-    if !status.success() {
-        return Err(format!("{} failed ({status})", miner.display()));
+    for (what, file) in [("titles", "titles.tsv"), ("lwords", "lwords.tsv")] {
+        let out_path = root().join("lexicons/mined").join(file);
+        let out = File::create(&out_path).map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
+        let mut zcat = Command::new("zcat")
+            .args(&files)
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run zcat: {e} (it reads the gzipped corpus)"))?;
+        let miner = root().join("target/release/examples/mine");
+        let status = Command::new(&miner)
+            .arg(what)
+            .stdin(zcat.stdout.take().expect("piped"))
+            .stdout(out)
+            .status()
+            .map_err(|e| format!("cannot run {}: {e}", miner.display()))?;
+        let _ = zcat.wait();
+        if !status.success() {
+            return Err(format!("{} {what} failed ({status})", miner.display()));
+        }
+        eprintln!("wrote {} (from {} files)", out_path.display(), files.len());
     }
-    eprintln!("wrote {} (from {} files)", out_path.display(), files.len());
     Ok(())
 }
