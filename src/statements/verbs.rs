@@ -199,6 +199,13 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             j += 1;
         }
     }
+    // A verb read in a sense that is not speech (رفض الذهاب، تحدث … قائلاً) still names who the
+    // sentence is about: a participle or an unnamed subject later in it is most likely them
+    // («ورفض ماكرون كشف التفاصيل، مؤكداً أن …»).
+    let sentence_start = cx.toks[cx.sentence_start(i)].start;
+    let seen = |m: Option<Mention>| -> Option<Event> {
+        m.filter(|m| !m.name.is_empty() || m.class == Some(EntityClass::Title)).map(|m| Event::Seen(m, sentence_start))
+    };
     // 2. The content.
     // «…بمنع دخول الوقود، وهو ما نفته الهيئة»: what the pronoun and «ما» point back to, the
     // clause before the comma (from the start of its sentence).
@@ -257,7 +264,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             // (A one-letter preposition is written onto its noun: «هدّد بفرض رسوم».)
             let joined = |t: &Token| p.chars().count() == 1 && t.norm.starts_with(p) && t.norm.chars().count() > 2;
             if cx.toks.get(at).is_none_or(|t| t.norm != p && !joined(t)) {
-                return None;
+                return seen(subject);
             }
         }
         let start = skip_fillers(cx, after, sent_end, prep);
@@ -339,12 +346,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
     if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
         // «وتابع الكاظمي قائلاً: …»: the subject named here speaks through the participle.
-        if let Some(m) = subject.filter(|m| {
-            cx.cue(skip_fillers(cx, m.tok_end, sent_end, None)).is_some_and(|c| c.infl.form == VerbForm::Participle)
-        }) {
-            return Some(Event::Seen(m, cx.toks[cx.sentence_start(i)].start));
-        }
-        return None;
+        return seen(subject);
     }
 
     if entry.kind == CueKind::Question {
@@ -363,7 +365,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     if entry.kind == CueKind::Reject {
         // رفض is a denial only when what is rejected is an accusation.
         if !rejects_accusation(cx, ca) {
-            return None;
+            return seen(subject);
         }
         kind = StatementKind::Denial;
     }
