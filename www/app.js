@@ -887,9 +887,10 @@ function start() {
     update();
   };
 
-  view.text.addEventListener('input', () => {
+  // Typing waits for a pause (150 ms); a paste is a whole text at once, analyzed right away.
+  view.text.addEventListener('input', (e) => {
     clearTimeout(timer);
-    timer = setTimeout(update, 150);
+    timer = setTimeout(update, e.inputType === 'insertFromPaste' ? 0 : 150);
     remember();
   });
   view.clear.addEventListener('click', () => {
