@@ -62,7 +62,7 @@ fn stages(c: &mut Criterion) {
         let tags = lexicon::tag(&tokens, lex);
         let qs = quotes::find_quotes(text, &tokens);
         let events = statements::find(text, &tokens, &tags, &qs, lex);
-        let analysis = speakers::resolve(text, &tokens, events.clone(), lex, speakers::Keep::Learned).0;
+        let analysis = speakers::resolve(text, &tokens, events.clone(), lex, speakers::Choose::Learned).0;
         g.throughput(Throughput::Bytes(text.len() as u64));
 
         // Folding alone (tokenize folds each word as it goes; this is the whole text at once).
@@ -84,7 +84,7 @@ fn stages(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("6_speakers", words), &events, |b, ev| {
             b.iter_batched(
                 || ev.clone(),
-                |ev| speakers::resolve(black_box(text), &tokens, ev, lex, speakers::Keep::Learned),
+                |ev| speakers::resolve(black_box(text), &tokens, ev, lex, speakers::Choose::Learned),
                 BatchSize::SmallInput,
             )
         });

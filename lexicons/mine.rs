@@ -90,7 +90,8 @@ fn lwords() {
             let rest = &w['ل'.len_utf8()..];
             let n_rest = count.get(rest).copied().unwrap_or(0) + count.get(&format!("ال{rest}")).copied().unwrap_or(0);
             // (Words the lexicons know already — لكنه، لدى — need no row.)
-            let known = lex.cue(w).is_some() || lex.complementizer(w).is_some() || NOT_A_TITLE.iter().any(|&g| lex.is(w, g));
+            let known =
+                lex.cue(w).is_some() || lex.complementizer(w).is_some() || NOT_A_TITLE.iter().any(|&g| lex.is(w, g));
             (n_rest * 20 <= n && !known).then_some((w, n, n_rest))
         })
         .collect();

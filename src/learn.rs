@@ -115,7 +115,9 @@ fn words_shape(out: &mut Vec<String>, key: &[String]) {
         "plain"
     };
     out.push(format!("w0.shape={shape}"));
-    for (suffix, name) in [("ها", "poss"), ("ه", "poss"), ("هم", "poss"), ("ات", "pl"), ("ون", "pl"), ("ين", "pl"), ("ا", "alef")] {
+    for (suffix, name) in
+        [("ها", "poss"), ("ه", "poss"), ("هم", "poss"), ("ات", "pl"), ("ون", "pl"), ("ين", "pl"), ("ا", "alef")]
+    {
         if w0.ends_with(suffix) && w0.chars().count() > suffix.chars().count() + 2 {
             out.push(format!("w0.end={name}"));
             break;

@@ -42,23 +42,23 @@ pub fn analyze(text: &str, unit: OffsetUnit) -> Analysis {
 /// The analysis by the rules alone, with each unnamed subject's candidates and their features:
 /// what `cargo xtask train` learns from (offsets in code points, as the CLI gives them).
 pub fn analyze_for_training(text: &str) -> (Analysis, Vec<speakers::Candidates>) {
-    let (mut analysis, features) = pipeline(text, speakers::Keep::All);
+    let (mut analysis, features) = pipeline(text, speakers::Choose::Record);
     analysis.convert_offsets(text, OffsetUnit::CodePoint);
     (analysis, features)
 }
 
 /// The pipeline, with byte offsets.
 fn analyze_bytes(text: &str) -> Analysis {
-    pipeline(text, speakers::Keep::Learned).0
+    pipeline(text, speakers::Choose::Learned).0
 }
 
-fn pipeline(text: &str, keep: speakers::Keep) -> (Analysis, Vec<speakers::Candidates>) {
+fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Candidates>) {
     let lex = lexicon::Lexicon::get();
     let tokens = tokenize::tokenize(text);
     let tagged = lexicon::tag(&tokens, lex);
     let quotes = quotes::find_quotes(text, &tokens);
     let found = statements::find(text, &tokens, &tagged, &quotes, lex);
-    let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, keep);
+    let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, choose);
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {
         analysis.diagnostics.push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }

@@ -6,10 +6,10 @@
 //! implicit subject (وأضافت) goes to the entity the text is following, skipping those whose gender
 //! disagrees. Each entity is named by its most complete name, its role by its titles.
 
+use crate::learn;
 use crate::lexicon::{EntityClass, Gender, Lexicon};
 use crate::mentions::Mention;
 use crate::output::{Analysis, Span, Speaker, SpeakerKind, Statement};
-use crate::learn;
 use crate::statements::{Event, Subject};
 use crate::tokenize::Token;
 
@@ -116,8 +116,13 @@ fn same_entity(e: &Entity, m: &Mention, kind: SpeakerKind) -> bool {
 }
 
 /// Resolves every statement's subject to a speaker and builds the analysis (byte offsets).
-pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, keep: Keep) -> (Analysis, Vec<Candidates>) {
-
+pub fn resolve(
+    text: &str,
+    toks: &[Token],
+    events: Vec<Event>,
+    _lex: &Lexicon,
+    choose: Choose,
+) -> (Analysis, Vec<Candidates>) {
     let mut entities: Vec<Entity> = Vec::new();
     // The entities the text is following, most recent last; a reader keeps only the last few in
     // mind, and so does this list (which keeps long texts linear).
@@ -168,7 +173,7 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
             Event::Statement(f) => {
                 last_content = Some(f.content);
                 // For an unnamed subject, when recording: each candidate's name and features.
-                let mut kept: Vec<(String, Vec<String>)> = Vec::new();
+                let mut recorded: Vec<(String, Vec<String>)> = Vec::new();
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
                         let e = match pointed_to(&entities, &recent, &mentioned, &named, m) {
@@ -247,27 +252,70 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
                             let (route, rank, name, g, kind, named_, last) = match *c {
                                 Cand::Seen(j) => {
                                     let en = &entities[seen[j].0];
-                                    ("seen", seen.len() - 1 - j, en.name.as_str(), en.gender, en.kind, en.named, en.mentions.iter().map(|m| m.1).max())
+                                    (
+                                        "seen",
+                                        seen.len() - 1 - j,
+                                        en.name.as_str(),
+                                        en.gender,
+                                        en.kind,
+                                        en.named,
+                                        en.mentions.iter().map(|m| m.1).max(),
+                                    )
                                 }
                                 Cand::Continues => {
                                     let alt = f.continues.as_ref().expect("a candidate");
-                                    ("continues", 0, &text[alt.start..alt.end], alt.gender, kind_of(alt), !alt.name.is_empty(), Some(alt.end))
+                                    (
+                                        "continues",
+                                        0,
+                                        &text[alt.start..alt.end],
+                                        alt.gender,
+                                        kind_of(alt),
+                                        !alt.name.is_empty(),
+                                        Some(alt.end),
+                                    )
                                 }
                                 Cand::Recent(e) => {
                                     let en = &entities[e];
-                                    let rank = recent.len() - 1 - recent.iter().position(|&x| x == e).expect("in recent");
-                                    ("recent", rank, en.name.as_str(), en.gender, en.kind, en.named, en.mentions.iter().map(|m| m.1).max())
+                                    let rank =
+                                        recent.len() - 1 - recent.iter().position(|&x| x == e).expect("in recent");
+                                    (
+                                        "recent",
+                                        rank,
+                                        en.name.as_str(),
+                                        en.gender,
+                                        en.kind,
+                                        en.named,
+                                        en.mentions.iter().map(|m| m.1).max(),
+                                    )
                                 }
                                 Cand::Body(j) => {
                                     let n = &named[j];
-                                    ("body", named.len() - 1 - j, &text[n.start..n.end], n.gender, kind_of(n), !n.name.is_empty(), Some(n.end))
+                                    (
+                                        "body",
+                                        named.len() - 1 - j,
+                                        &text[n.start..n.end],
+                                        n.gender,
+                                        kind_of(n),
+                                        !n.name.is_empty(),
+                                        Some(n.end),
+                                    )
                                 }
                             };
-                            learn::Candidate { route, rank, name, gender: g, verb: *gender, kind, named: named_, last_end: last, rule: rule == Some(k) }
+                            learn::Candidate {
+                                route,
+                                rank,
+                                name,
+                                gender: g,
+                                verb: *gender,
+                                kind,
+                                named: named_,
+                                last_end: last,
+                                rule: rule == Some(k),
+                            }
                         };
-                        let choice = match (keep, rule) {
+                        let choice = match (choose, rule) {
                             (_, None) if cands.is_empty() => None,
-                            (Keep::All, r) => {
+                            (Choose::Record, r) => {
                                 let all: Vec<(String, Vec<String>)> = cands
                                     .iter()
                                     .enumerate()
@@ -276,14 +324,14 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
                                         (v.name.to_string(), learn::candidate_features(text, &f, &v))
                                     })
                                     .collect();
-                                kept = all;
+                                recorded = all;
                                 r
                             }
                             // No candidate agrees: the rules' stand-in (below), whatever the scores.
-                            (Keep::Learned, None) => None,
+                            (Choose::Learned, None) => None,
                             // No weights (the rules did better on held-out articles): the rules.
-                            (Keep::Learned, r) if !learn::HAS_WEIGHTS => r,
-                            (Keep::Learned, r) => {
+                            (Choose::Learned, r) if !learn::HAS_WEIGHTS => r,
+                            (Choose::Learned, r) => {
                                 let scores: Vec<f32> = cands
                                     .iter()
                                     .enumerate()
@@ -305,7 +353,7 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
                                 entities[e].has_statement = true;
                                 touch(&mut recent, e);
                                 let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
-                                statements.push((e, f, why, kept));
+                                statements.push((e, f, why, recorded));
                                 continue;
                             }
                             Some(Cand::Continues) => {
@@ -314,10 +362,12 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
                                 entities[e].has_statement = true;
                                 let why =
                                     format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
-                                statements.push((e, f, why, kept));
+                                statements.push((e, f, why, recorded));
                                 continue;
                             }
-                            Some(Cand::Recent(e)) => (e, format!("not named; the text was following «{}»", entities[e].name)),
+                            Some(Cand::Recent(e)) => {
+                                (e, format!("not named; the text was following «{}»", entities[e].name))
+                            }
                             Some(Cand::Body(j)) => {
                                 let n = named[j].clone();
                                 let e = entity_for(&mut entities, &mut index, &n, &recent, &mentioned);
@@ -363,7 +413,7 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
                     touch(&mut recent, e);
                 }
                 touch(&mut mentioned, e);
-                statements.push((e, f, why, kept));
+                statements.push((e, f, why, recorded));
             }
         }
     }
@@ -407,14 +457,14 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
         .map(|(id, (e, f, why, feats))| {
             features.push(feats);
             Statement {
-            id,
-            speaker: id_of(e),
-            kind: f.kind,
-            form: f.form,
-            cue: span(f.cue),
-            content: span(f.content),
-            confidence: (f.confidence * 100.0).round() / 100.0,
-            explain: Some(format!("{}; speaker {}", f.rule, why)),
+                id,
+                speaker: id_of(e),
+                kind: f.kind,
+                form: f.form,
+                cue: span(f.cue),
+                content: span(f.content),
+                confidence: (f.confidence * 100.0).round() / 100.0,
+                explain: Some(format!("{}; speaker {}", f.rule, why)),
             }
         })
         .collect();
@@ -423,12 +473,12 @@ pub fn resolve(text: &str, toks: &[Token], events: Vec<Event>, _lex: &Lexicon, k
 
 /// How `resolve` chooses the speaker of an unnamed subject.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Keep {
+pub enum Choose {
     /// The learned ranker over the rules' candidates (`learn`): what `analyze` does.
     Learned,
     /// The rules alone, recording every candidate with its features: what `cargo xtask train`
     /// learns from.
-    All,
+    Record,
 }
 
 /// Per statement, when recording: each candidate speaker's name and features (none for a

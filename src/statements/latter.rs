@@ -5,7 +5,9 @@ use super::*;
 
 /// Whether `m` is «الأخير» or «الأخيرة» said alone.
 fn is_latter(m: &Mention) -> bool {
-    m.tok_end == m.tok_start + 1 && m.name.is_empty() && matches!(m.key.as_slice(), [w] if w == "الاخير" || w == "الاخيره")
+    m.tok_end == m.tok_start + 1
+        && m.name.is_empty()
+        && matches!(m.key.as_slice(), [w] if w == "الاخير" || w == "الاخيره")
 }
 
 /// How far back the one meant is looked for, in tokens (about two sentences).
@@ -90,5 +92,12 @@ fn antecedent(cx: &Ctx, m: &Mention) -> Option<Mention> {
         }
         best = Some(found);
     }
-    best.map(|found| Mention { start: m.start, end: m.end, tok_start: m.tok_start, tok_end: m.tok_end, name_toks: None, ..found })
+    best.map(|found| Mention {
+        start: m.start,
+        end: m.end,
+        tok_start: m.tok_start,
+        tok_end: m.tok_end,
+        name_toks: None,
+        ..found
+    })
 }

@@ -165,14 +165,17 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     // «بالقول» or «قائلاً» right before the quotation.
                     let accusative = |x: &Token| {
                         let w = &cx.text[x.start..x.end];
-                        x.is_word() && x.norm.chars().count() >= 4 && (w.ends_with("اً") || w.ends_with("ًا") || x.norm.ends_with("يا"))
+                        x.is_word()
+                            && x.norm.chars().count() >= 4
+                            && (w.ends_with("اً") || w.ends_with("ًا") || x.norm.ends_with("يا"))
                     };
                     let saying = j > k
                         && (cx.toks[j - 1].norm == "بالقول"
                             || cx.cue(j - 1).is_some_and(|c| c.infl.form == VerbForm::Participle));
                     // And so is a title after the name («وقال جون ريتشاردسون قائد العمليات
                     // البحرية "…"»).
-                    let title = cx.tags.get(k).and_then(|t| t.entity).is_some_and(|e| e.info.class == EntityClass::Title);
+                    let title =
+                        cx.tags.get(k).and_then(|t| t.entity).is_some_and(|e| e.info.class == EntityClass::Title);
                     // A verb that takes only a clause or a quotation (قال) has no noun-phrase
                     // content: the quotation that ends its sentence is what was said («وقال
                     // الأميرال … قائد العمليات البحرية "…"»).

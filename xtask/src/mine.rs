@@ -14,7 +14,9 @@ pub fn mine_cmd(args: &[String]) -> Result<(), String> {
         _ => return Err(format!("unknown arguments to mine: {args:?} (only a corpus directory)")),
     };
     let mut files: Vec<_> = std::fs::read_dir(&corpus)
-        .map_err(|e| format!("cannot read {}: {e} (give the corpus directory: cargo xtask mine DIR)", corpus.display()))?
+        .map_err(|e| {
+            format!("cannot read {}: {e} (give the corpus directory: cargo xtask mine DIR)", corpus.display())
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.to_string_lossy().ends_with(".jsonl.gz"))
         .collect();
