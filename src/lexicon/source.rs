@@ -110,10 +110,14 @@ pub enum Gram {
     /// Words whose first ل is their own letter, not the preposition لـ (لافروف، لندن، لاعب):
     /// never an addressee. Mined from the corpus (`cargo xtask mine`).
     Lword,
+    /// Words that accuse or allege (اتهم، زعم، اتهام، مزاعم): what a denial answers.
+    Allege,
+    /// Words that point back to something said (هذه، ذلك، هو in «وهو ما نفته»).
+    Pointer,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Lword as u32) < 32);
+const _: () = assert!((Gram::Pointer as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -137,6 +141,8 @@ fn gram_class(k: &str) -> Option<Gram> {
         "identity" => Gram::Identity,
         "quantity" => Gram::Quantity,
         "lword" => Gram::Lword,
+        "allege" => Gram::Allege,
+        "pointer" => Gram::Pointer,
         _ => return None,
     })
 }
