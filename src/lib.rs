@@ -78,15 +78,21 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
 }
 
 /// A plain-text account of each statement: its cue, the rule that found it and why its speaker
-/// was chosen (the CLI's `--explain`).
+/// was chosen, the chain it came through and what a denial answers (the CLI's `--explain`).
 pub fn explain(analysis: &Analysis) -> String {
     use std::fmt::Write;
+    let name = |s: usize| analysis.speakers.get(s).map_or("?", |sp| sp.name.as_str());
     let mut out = String::new();
     for st in &analysis.statements {
         let sp = &analysis.speakers[st.speaker];
+        let gender = match sp.gender {
+            Some(Gender::Female) => ", female",
+            Some(Gender::Male) => ", male",
+            None => "",
+        };
         let _ = writeln!(
             out,
-            "#{} {:?} {:?} by «{}» ({:?}) cue «{}» at {}..{} confidence {:.2}\n   content: «{}»\n   why: {}",
+            "#{} {:?} {:?} by «{}» ({:?}{gender}) cue «{}» at {}..{} confidence {:.2}\n   content: «{}»",
             st.id,
             st.kind,
             st.form,
@@ -97,7 +103,26 @@ pub fn explain(analysis: &Analysis) -> String {
             st.cue.end,
             st.confidence,
             st.content.text,
-            st.explain.as_deref().unwrap_or("-")
+        );
+        if let Some(chain) = &st.chain {
+            let parties: Vec<String> = chain.iter().map(|&s| format!("«{}»", name(s))).collect();
+            let _ = writeln!(out, "   chain: {} (heard through, outermost first)", parties.join(" ← "));
+        }
+        if let Some(t) = &st.rejects {
+            let whose = match t.statement {
+                Some(o) => format!("the content of #{o} by «{}»", name(analysis.statements[o].speaker)),
+                None => "an accusation in the journalist's words".to_string(),
+            };
+            let _ = writeln!(out, "   answers {whose} at {}..{}: «{}»", t.start, t.end, t.text);
+        }
+        let _ = writeln!(out, "   why: {}", st.explain.as_deref().unwrap_or("-"));
+    }
+    if !analysis.speakers.is_empty() {
+        let s = &analysis.sources;
+        let _ = writeln!(
+            out,
+            "sources: {} persons, {} bodies, {} media, {} anonymous",
+            s.person, s.organization, s.media, s.anonymous
         );
     }
     out
