@@ -17,8 +17,7 @@
 //! itself: «نفى أن يكون التقى …»). «…، وهو ما نفته الوزارة» answers the clause before it, which
 //! `statements` already made its content: the accusation in it, or the statement inside it.
 
-use std::collections::HashMap;
-
+use crate::fastmap::FastMap;
 use crate::lexicon::{Gram, Lexicon, Tag};
 use crate::output::{Analysis, StatementKind, Target};
 use crate::tokenize::{TokKind, Token};
@@ -79,20 +78,25 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
     let tok_range =
         |(a, b): (usize, usize)| (toks.partition_point(|t| t.start < a), toks.partition_point(|t| t.end <= b));
     // How often the text says each stem: a word said often tells no claim from another.
-    let stem_at: Vec<Option<&str>> = (0..toks.len()).map(|k| reader.stem(k)).collect();
-    let mut freq: HashMap<&str, f32> = HashMap::new();
-    for s in stem_at.iter().flatten() {
-        *freq.entry(s).or_default() += 1.0;
-    }
-    let stems = |(a, b): (usize, usize)| -> Vec<&str> {
-        let mut v: Vec<&str> = stem_at[a..b].iter().flatten().copied().collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+    // Each stem once, by number, with the times the text says it.
+    let mut ids: FastMap<&str, u32> = FastMap::default();
+    let mut words = Words::default();
+    let stem_at: Vec<Option<u32>> = (0..toks.len())
+        .map(|k| {
+            reader.stem(k).map(|s| {
+                let id = *ids.entry(s).or_insert_with(|| {
+                    words.text.push(s);
+                    words.freq.push(0.0);
+                    (words.text.len() - 1) as u32
+                });
+                words.freq[id as usize] += 1.0;
+                id
+            })
+        })
+        .collect();
     let sts = &analysis.statements;
     let contents: Vec<(usize, usize)> = sts.iter().map(|s| tok_range((s.content.start, s.content.end))).collect();
-    let mut candidates: Vec<Candidate> = sts
+    let claims: Vec<Candidate> = sts
         .iter()
         .enumerate()
         .filter(|(_, s)| s.kind == StatementKind::Claim)
@@ -116,6 +120,7 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
             said[k] = true;
         }
     }
+    let mut narration: Vec<Candidate> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
         if !reader.accusation_noun(k) || said[k] {
@@ -128,18 +133,26 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
             .unwrap_or(limit);
         if end > k + 1 {
             let span = (toks[k].start, toks[end - 1].end);
-            candidates.push(Candidate { span, toks: (k, end), statement: None, at: span.0, accuses: true });
+            narration.push(Candidate { span, toks: (k, end), statement: None, at: span.0, accuses: true });
         }
         k = end;
     }
-    candidates.sort_by_key(|c| c.at);
-    let their_stems: Vec<Vec<&str>> = candidates.iter().map(|c| stems(c.toks)).collect();
+    // Both in text order (statements by their cues): merged, so is the whole.
+    let mut candidates = Vec::with_capacity(claims.len() + narration.len());
+    let (mut claims, mut narration) = (claims.into_iter().peekable(), narration.into_iter().peekable());
+    while let Some(next) = match (claims.peek(), narration.peek()) {
+        (Some(c), Some(n)) if n.at < c.at => narration.next(),
+        (Some(_), _) => claims.next(),
+        (None, _) => narration.next(),
+    } {
+        candidates.push(next);
+    }
 
     let mut targets = Vec::with_capacity(sts.len());
     for (i, d) in sts.iter().enumerate() {
         targets.push(if d.kind == StatementKind::Denial {
             let denial = Denial { i, toks: contents[i], cue: tok_range((d.cue.start, d.cue.end)).0 };
-            answer(&reader, sts, &candidates, &their_stems, &freq, &stems, &tok_range, &denial).map(|c| {
+            answer(&reader, sts, &candidates, &words, &stem_at, &tok_range, &denial).map(|c| {
                 let c = &candidates[c];
                 Target {
                     start: c.span.0,
@@ -182,6 +195,29 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
     }
 }
 
+/// The stems of a text, numbered in order of first use, with how often the text says each.
+#[derive(Default)]
+struct Words<'a> {
+    text: Vec<&'a str>,
+    freq: Vec<f32>,
+}
+
+impl Words<'_> {
+    fn freq(&self, id: u32) -> f32 {
+        self.freq[id as usize]
+    }
+
+    /// The same word (see `same_stem`).
+    fn same(&self, a: u32, b: u32) -> bool {
+        a == b || same_stem(self.text[a as usize], self.text[b as usize])
+    }
+}
+
+/// The stems of tokens `a..b`, by number (a stem said twice is there twice).
+fn stems(stem_at: &[Option<u32>], (a, b): (usize, usize)) -> impl Iterator<Item = u32> + '_ {
+    stem_at[a..b].iter().flatten().copied()
+}
+
 /// A denial: its index, its content's tokens and its cue's first token.
 struct Denial {
     i: usize,
@@ -195,9 +231,8 @@ fn answer<'a>(
     reader: &Reader<'a>,
     sts: &[crate::output::Statement],
     candidates: &[Candidate],
-    their_stems: &[Vec<&'a str>],
-    freq: &HashMap<&'a str, f32>,
-    stems: &dyn Fn((usize, usize)) -> Vec<&'a str>,
+    words: &Words<'a>,
+    stem_at: &[Option<u32>],
     tok_range: &dyn Fn((usize, usize)) -> (usize, usize),
     den: &Denial,
 ) -> Option<usize> {
@@ -239,18 +274,24 @@ fn answer<'a>(
     // The denial's own words that say what it is about, each worth one over the times the text
     // says it. (Only words the text says a few times: «الولايات المتحدة» in a story about
     // Washington ties every claim to every other.)
-    let own: Vec<(&str, f32)> =
-        stems((a, b)).into_iter().filter(|s| freq[s] <= RARE).map(|s| (s, 1.0 / freq[s])).collect();
+    let mut own: Vec<(u32, f32)> = Vec::new();
+    for s in stems(stem_at, (a, b)).filter(|&s| words.freq(s) <= RARE) {
+        if !own.iter().any(|x| x.0 == s) {
+            own.push((s, 1.0 / words.freq(s)));
+        }
+    }
     let shares = |c: usize| {
-        let shared: f32 = own.iter().filter(|(s, _)| their_stems[c].iter().any(|t| same_stem(s, t))).map(|x| x.1).sum();
+        let theirs = candidates[c].toks;
+        let shared: f32 =
+            own.iter().filter(|&&(s, _)| stems(stem_at, theirs).any(|t| words.same(s, t))).map(|x| x.1).sum();
         shared.min(SHARES)
     };
     // Pointing back: to the nearest claims before it; with a noun after the pointer that some of
     // them has («هذا الحظر»), to the nearest of those; to an accusation («هذه الاتهامات»), to the
     // nearest accusations.
     let pointer = reader.points_back(a, b);
-    let named = reader.pointed_nouns(a, b);
-    let has_named = |c: usize| named.iter().any(|n| their_stems[c].iter().any(|t| same_stem(n, t)));
+    let named: Vec<u32> = reader.pointed_nouns(a, b).filter_map(|k| stem_at[k]).collect();
+    let has_named = |c: usize| named.iter().any(|&n| stems(stem_at, candidates[c].toks).any(|t| words.same(n, t)));
     let mut before: Vec<usize> = near.iter().copied().filter(|&c| candidates[c].at < d.cue.start).collect();
     if before.iter().any(|&c| has_named(c)) {
         before.retain(|&c| has_named(c));
@@ -361,13 +402,10 @@ impl<'a> Reader<'a> {
                 })
     }
 
-    /// The stems of the nouns right after a pointer in tokens `a..b` («هذا الحظر» → حظر), when
-    /// they say what is meant (not «هذه الاتهامات»، «تلك المزاعم»).
-    fn pointed_nouns(&self, a: usize, b: usize) -> Vec<&'a str> {
-        (a..b)
-            .filter(|&k| self.tags[k].word.is(Gram::Pointer))
-            .filter_map(|k| (k + 1 < b).then(|| self.stem(k + 1)).flatten())
-            .collect()
+    /// The nouns right after a pointer in tokens `a..b` («هذا الحظر» → الحظر): what is meant,
+    /// unless it is only a word for claims («هذه الاتهامات», which has no stem).
+    fn pointed_nouns(&self, a: usize, b: usize) -> impl Iterator<Item = usize> + '_ {
+        (a..b.saturating_sub(1)).filter(|&k| self.tags[k].word.is(Gram::Pointer)).map(|k| k + 1)
     }
 
     /// The first token of the sentence of token `k` (at most `MAX_ACCUSATION` back).
@@ -378,7 +416,7 @@ impl<'a> Reader<'a> {
 
     /// A pointer before an accusation noun in tokens `a..b` («هذه الاتهامات»، «تلك المزاعم»).
     fn points_to_accusation(&self, a: usize, b: usize) -> bool {
-        (a..b.saturating_sub(1)).any(|k| self.tags[k].word.is(Gram::Pointer) && self.names_accusation(k + 1, k + 2))
+        self.pointed_nouns(a, b).any(|k| self.names_accusation(k, k + 1))
     }
 
     /// Tokens `a..b` name an accusation or a claim (الاتهامات، المزاعم، التقارير).
