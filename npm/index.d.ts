@@ -4,7 +4,19 @@
 
 import type { Analysis, AnalyzeOptions } from './isnad.js';
 
-export type { Analysis, AnalyzeOptions, Form, Span, Speaker, SpeakerKind, Statement, StatementKind } from './isnad.js';
+export type {
+  Analysis,
+  AnalyzeOptions,
+  Form,
+  Gender,
+  Sources,
+  Span,
+  Speaker,
+  SpeakerKind,
+  Statement,
+  StatementKind,
+  Target,
+} from './isnad.js';
 
 /** Where init() finds the wasm: a URL, a fetch Response, the bytes, or a compiled module. */
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;

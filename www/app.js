@@ -673,16 +673,22 @@ export function csvField(value) {
 const CSV_COLUMNS = [
   'id', 'speaker', 'role', 'speaker_kind', 'kind', 'form', 'confidence',
   'cue', 'cue_start', 'cue_end', 'content', 'content_start', 'content_end',
+  'chain', 'rejects_start', 'rejects_end', 'rejects_statement', 'speaker_gender',
 ];
 
-/** The statements as CSV: a header row, CRLF line ends, offsets in UTF-16 units like the JSON. */
+/**
+ * The statements as CSV: a header row, CRLF line ends, offsets in UTF-16 units like the JSON;
+ * the columns of the CLI's `--format csv` (src/cli/csv.rs), its doc_id aside.
+ */
 export function statementsCsv(analysis) {
   const rows = [CSV_COLUMNS];
   for (const st of analysis.statements) {
     const sp = analysis.speakers[st.speaker] ?? {};
+    const chain = (st.chain ?? []).map((i) => analysis.speakers[i]?.name ?? '').join(' ← ');
     rows.push([
       st.id, sp.name, sp.role, sp.kind, st.kind, st.form, st.confidence,
       st.cue.text, st.cue.start, st.cue.end, st.content.text, st.content.start, st.content.end,
+      chain, st.rejects?.start, st.rejects?.end, st.rejects?.statement, sp.gender,
     ]);
   }
   return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';

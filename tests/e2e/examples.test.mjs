@@ -96,10 +96,14 @@ test('textarea example: typing seed 000 gives an isnad-analysis event with Pesko
   try {
     await page.waitForSelector('isnad-analyzer');
     const analyses = await typeAndSettle(page, '#story');
-    const { st } = finalWithPeskov(analyses);
+    const { analysis, st } = finalWithPeskov(analyses);
     // The last event's analysis is of exactly the text typed, with offsets into it.
     assert.equal(await page.$eval('isnad-analyzer', (el) => el.text), text);
     assert.equal(text.slice(st.content.start, st.content.end), st.content.text);
+    // The event carries the isnad: what Peskov's denial answers, and the chains.
+    assert.ok(st.rejects && Number.isInteger(st.rejects.statement), 'Peskov’s denial answers a statement');
+    assert.equal(text.slice(st.rejects.start, st.rejects.end), st.rejects.text);
+    assert.ok(analysis.statements.some((s) => (s.chain ?? []).length >= 2), 'a statement heard through someone');
     // Debounced: far fewer analyses than keystrokes.
     assert.ok(analyses.length < text.length / 20, `${analyses.length} analyses for ${text.length} keystrokes`);
 
@@ -247,6 +251,7 @@ test('iframe example: the host sends the typed text by postMessage and receives 
     assert.ok(answers.length > 0, 'the host received isnad:analysis messages');
     assert.ok(answers.every((m) => m.origin === server.base), 'from the frame’s origin');
     assert.deepEqual(answers.at(-1).data.analysis, analysis);
+    assert.ok(peskovDenialIn(answers.at(-1).data.analysis).rejects, 'the message carries what the denial answers');
     // The frame's own panel shows it too, and the frame sized itself.
     const frame = page.frameLocator('#isnad-frame');
     await frame.locator('isnad-analyzer li[data-kind=denial]').first().waitFor();

@@ -151,6 +151,7 @@ test('export: CSV follows RFC 4180 and matches the analysis; JSON is the analysi
     assert.deepEqual(rows[0], [
       'id', 'speaker', 'role', 'speaker_kind', 'kind', 'form', 'confidence',
       'cue', 'cue_start', 'cue_end', 'content', 'content_start', 'content_end',
+      'chain', 'rejects_start', 'rejects_end', 'rejects_statement', 'speaker_gender',
     ]);
     assert.equal(rows.length - 1, expected.statements.length);
     for (const [i, st] of expected.statements.entries()) {
@@ -159,7 +160,12 @@ test('export: CSV follows RFC 4180 and matches the analysis; JSON is the analysi
       assert.equal(r[4], st.kind);
       assert.equal(r[10], st.content.text);
       assert.equal(text.slice(Number(r[11]), Number(r[12])), r[10], 'CSV offsets point into the text');
+      assert.equal(r[13], (st.chain ?? []).map((p) => expected.speakers[p].name).join(' ← '));
+      assert.equal(r[16], String(st.rejects?.statement ?? ''));
+      if (st.rejects) assert.equal(text.slice(Number(r[14]), Number(r[15])), st.rejects.text, 'the target’s offsets');
+      assert.equal(r[17], expected.speakers[st.speaker].gender ?? '');
     }
+    assert.ok(rows.some((r) => r[13].includes(' ← ')) && rows.some((r) => r[16] !== ''), 'a chain and a target in seed 000');
     assert.ok(rows.some((r) => /[,"\n]/.test(r[10])), 'some content needed quoting');
 
     const [jsonDl] = await Promise.all([page.waitForEvent('download'), page.click('#save-json')]);

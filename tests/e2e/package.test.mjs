@@ -115,6 +115,11 @@ test('the installed package runs in Chromium: analyze, analyzeAsync, options, th
         quietExplained: quiet.statements.filter((s) => 'explain' in s).length,
         quietSame: quiet.statements.length === a.statements.length,
         described: c.describe(a).length,
+        chains: a.statements.map((st) => c.chainNames(a, st)).filter((ch) => ch.length > 0),
+        deniesWhom: c.deniesWhom(a),
+        sources: c.sourceCount(a.sources),
+        speakers: a.speakers.length,
+        genders: c.genders(a),
         isElement: c.isElement,
         notString: (() => {
           try {
@@ -134,6 +139,11 @@ test('the installed package runs in Chromium: analyze, analyzeAsync, options, th
     assert.equal(r.quietExplained, 0, '{explain: false} leaves it out');
     assert.ok(r.quietSame);
     assert.equal(r.described, r.a.statements.length);
+    // The isnad of seed 000: Reuters' words from sources, Peskov answering the Washington Post.
+    assert.ok(r.chains.some((ch) => ch.length === 2 && ch[0].includes('رويترز') && ch[1].includes('مصادر')), JSON.stringify(r.chains));
+    assert.ok(r.deniesWhom.some(([by, whom]) => by.includes(PESKOV) && whom.includes('واشنطن بوست')), JSON.stringify(r.deniesWhom));
+    assert.equal(r.sources, r.speakers, 'sources count every speaker');
+    assert.ok(r.genders.length > 0, 'persons have a gender');
     assert.equal(r.isElement, true);
     assert.equal(r.notString, 'TypeError');
 
@@ -305,7 +315,9 @@ test('the generated types describe exactly the JSON analyze() returns (fields, o
       for (const [k, f] of Object.entries(fields)) if (k in v) (seen.add(`${type}.${k}`), walk(v[k], f.type));
     };
     analyses.forEach((a) => walk(a, 'Analysis'));
-    const declared = ['Analysis', 'Speaker', 'Statement', 'Span'].flatMap((t) => Object.keys(decls.interfaces[t]).map((k) => `${t}.${k}`));
+    const declared = ['Analysis', 'Speaker', 'Statement', 'Span', 'Target', 'Sources'].flatMap((t) =>
+      Object.keys(decls.interfaces[t]).map((k) => `${t}.${k}`),
+    );
     assert.deepEqual(declared.filter((d) => !seen.has(d)), [], 'fields never seen');
   } finally {
     await context.close();
