@@ -304,10 +304,13 @@ impl Lexicon {
         p
     }
 
-    /// The grammar classes of folded word `w`, or of `w` without a leading و ف.
+    /// The grammar classes of folded word `w`, or of `w` without a leading و ف. (Not class
+    /// `common`, mined as written: «فيصل» is no «ف» + «يصل».)
     pub fn grams(&self, w: &str) -> Grams {
-        let firsts = [Some(w), strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
-        Grams(firsts.into_iter().flatten().filter_map(|f| self.word_classes.get(f)).fold(0, |a, &m| a | m))
+        let own = self.word_classes.get(w).copied().unwrap_or(0);
+        let stripped = [strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
+        let clitic = stripped.into_iter().flatten().filter_map(|f| self.word_classes.get(f)).fold(0, |a, &m| a | m);
+        Grams(own | clitic & !(1 << Gram::Common as u32))
     }
 
     /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
@@ -645,6 +648,7 @@ mod tests {
             entities: ("lexicons/entities.tsv", include_str!("../lexicons/entities.tsv")),
             grammar: ("lexicons/grammar.tsv", include_str!("../lexicons/grammar.tsv")),
             denials: ("lexicons/denials.tsv", include_str!("../lexicons/denials.tsv")),
+            mined: &[("lexicons/mined/commons.tsv", include_str!("../lexicons/mined/commons.tsv"))],
         }
     }
 

@@ -927,7 +927,7 @@ impl<'p> Parser<'p> {
             && doc.tok(j + 2).is_some_and(|(n, g)| n.is_word() && g.word.name_like);
         is_nisba(w) && (is_definite(w) || after_indefinite_nisba && !is_definite(w))
             || adjective_before_name
-            || wd.name_like && !is_definite(w) && !group && (self.person() || nationality)
+            || wd.name_like && !wd.is(Gram::Common) && !is_definite(w) && !group && (self.person() || nationality)
             || wd.is_or_bare(Gram::Adj)
             || class == Some(EntityClass::Media)
                 && is_definite(w)
@@ -959,6 +959,7 @@ impl<'p> Parser<'p> {
         });
         let with_b = w.starts_with("بال") || w.starts_with("باست");
         !after_family_name
+            && !wd.is(Gram::Common)
             && !body_head
             && !with_b
             && self.name.is_some_and(|(a, b)| b - a < 5)

@@ -110,10 +110,14 @@ pub enum Gram {
     /// Words whose first ل is their own letter, not the preposition لـ (لافروف، لندن، لاعب):
     /// never an addressee. Mined from the corpus (`cargo xtask mine`).
     Lword,
+    /// Frequent words the news never uses as a word of a name (عدم، اعتزاله، سيكون): never the
+    /// continuation of a speaker's name or title. Mined from the corpus (`cargo xtask mine`,
+    /// `lexicons/mined/commons.tsv`).
+    Common,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Lword as u32) < 32);
+const _: () = assert!((Gram::Common as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -137,6 +141,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "identity" => Gram::Identity,
         "quantity" => Gram::Quantity,
         "lword" => Gram::Lword,
+        "common" => Gram::Common,
         _ => return None,
     })
 }
@@ -172,6 +177,9 @@ pub struct Files<'a> {
     pub entities: File<'a>,
     pub grammar: File<'a>,
     pub denials: File<'a>,
+    /// Rows of grammar classes mined from the corpus (`lexicons/mined/*.tsv` that the build
+    /// reads, each row `word<TAB>class<TAB># counts`), after grammar.tsv's own.
+    pub mined: &'a [File<'a>],
 }
 
 /// A word sequence, folded; `joined_l` when its last word is the preposition لـ written onto the
@@ -388,12 +396,14 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         let g = gender(files.entities.0, line, c[2])?;
         lex.entities.push((phrase(c[0]), EntityInfo { class, gender: g }));
     }
-    for row in rows(files.grammar, 2) {
-        let (line, c) = row?;
-        let Some(class) = gram_class(c[1]) else {
-            return Err(LexiconError(format!("{}:{line}: unknown class \"{}\"", files.grammar.0, c[1])));
-        };
-        lex.grammar.push((phrase(c[0]), class));
+    for &file in std::iter::once(&files.grammar).chain(files.mined) {
+        for row in rows(file, 2) {
+            let (line, c) = row?;
+            let Some(class) = gram_class(c[1]) else {
+                return Err(LexiconError(format!("{}:{line}: unknown class \"{}\"", file.0, c[1])));
+            };
+            lex.grammar.push((phrase(c[0]), class));
+        }
     }
     for row in rows(files.denials, 1) {
         let (_, c) = row?;
