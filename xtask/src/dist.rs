@@ -9,6 +9,7 @@
 //! dist/isnad.html                       all of the above in one file that works from file://
 //! dist/npm/                             the npm package `isnad` (npm.rs)
 //! dist/examples/                        the CMS embedding examples, with Quill (examples.rs)
+//! dist/extension/, isnad-extension-*.zip the browser extension, unpacked and zipped (extension.rs)
 
 use crate::tools;
 use crate::util::{self, kb, root, run};
@@ -114,6 +115,7 @@ pub fn dist() -> Result<PathBuf, String> {
     let single = single_file(&dist)?;
     let npm_files = crate::npm::npm_package(&dist)?;
     let example_files = crate::examples::examples(&dist)?;
+    let extension = crate::extension::extension(&dist)?;
 
     let final_size = size(&wasm)?;
     let gz = gzip_size(&wasm);
@@ -129,6 +131,14 @@ pub fn dist() -> Result<PathBuf, String> {
     );
     eprintln!("xtask: dist/isnad.html (single file, opens from disk): {}", kb(single));
     eprintln!("xtask: dist/npm/ (the npm package, {npm_files} files), dist/examples/ ({example_files} files)");
+    if let Some(ext) = extension {
+        eprintln!(
+            "xtask: dist/extension/ (the browser extension, {} files; load it unpacked), {}: {}",
+            ext.files,
+            ext.zip.strip_prefix(&dist).unwrap_or(&ext.zip).display(),
+            kb(ext.zip_size)
+        );
+    }
     Ok(dist)
 }
 
