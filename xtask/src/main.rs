@@ -13,6 +13,7 @@
 mod bench;
 mod dist;
 mod examples;
+mod join;
 mod mine;
 mod npm;
 mod python;
