@@ -265,6 +265,16 @@ mod tests {
     }
 
     #[test]
+    fn the_page_joins_and_every_module_in_www_app_is_reached() {
+        let www = Path::new(env!("CARGO_MANIFEST_DIR")).join("../www");
+        let js = format!("\n{}", join(&www, "app.js").unwrap());
+        for e in std::fs::read_dir(www.join("app")).unwrap() {
+            let name = e.unwrap().file_name().into_string().unwrap();
+            assert!(js.contains(&format!("\n// app/{name}\n")), "www/app/{name} is not imported by the page");
+        }
+    }
+
+    #[test]
     fn relative_paths_resolve_inside_the_root() {
         assert_eq!(resolve("app.js", "./app/i18n.js").as_deref(), Some("app/i18n.js"));
         assert_eq!(resolve("app/reading.js", "./dom.js").as_deref(), Some("app/dom.js"));
