@@ -15,6 +15,7 @@ mod bench;
 mod dist;
 mod examples;
 mod extension;
+mod join;
 mod mine;
 mod npm;
 mod python;
