@@ -150,6 +150,7 @@ fn generate(t: &Tables) -> String {
     let _ = writeln!(s, "    attribution_index: {},", map(&t.attribution_index, index));
     let _ = writeln!(s, "    denial_index: {},", map(&t.denial_index, index));
     let _ = writeln!(s, "    word_classes: {},", map(&t.word_classes, debug));
+    let _ = writeln!(s, "    common: {:?},", t.common);
     s.push_str("};\n");
     s
 }

@@ -168,14 +168,15 @@ fn titles() {
 /// «وأكد متحدث باسم جهاز الإطفاء عدم اندلاع حرائق» ends the speaker before «عدم».
 fn commons() {
     let lex = Lexicon::get();
-    // word -> (occurrences, in a name's place after a title or a body)
-    let mut count: HashMap<String, (usize, usize)> = HashMap::new();
+    // word -> (occurrences, in a name's place after a title or a body, after one at all)
+    let mut count: HashMap<String, (usize, usize, usize)> = HashMap::new();
     for text in texts() {
         let toks = tokenize(&text);
         let tags = lexicon::tag(&toks, lex);
         // The name-like words right after a title or a body's head word, up to three:
         // «الرئيس دونالد ترامب»، «وكالة فرانس برس».
         let mut after_title = vec![false; toks.len() + 1];
+        let mut after_any = vec![false; toks.len() + 1];
         for (i, tag) in tags.iter().enumerate() {
             if let Some(e) = tag.entity {
                 if e.end > i && e.info.class != lexicon::EntityClass::Place {
@@ -185,6 +186,7 @@ fn commons() {
                     }
                     // Only a run that ends where a name ends («… ترامب إن»), not an object
                     // running on after its subject («أكدت الوزارة عدم وجود …»).
+                    after_any[e.end..k].iter_mut().for_each(|b| *b = true);
                     if k > e.end && (k == toks.len() || boundary(lex, &toks[k]) || tags[k].cue.is_some()) {
                         after_title[e.end..k].iter_mut().for_each(|b| *b = true);
                     }
@@ -196,21 +198,24 @@ fn commons() {
                 let e = count.entry(t.norm.clone()).or_default();
                 e.0 += 1;
                 e.1 += usize::from(after_title[i]);
+                e.2 += usize::from(after_any[i]);
             }
         }
     }
-    let mut rows: Vec<(&String, usize, usize)> = count
+    let mut rows: Vec<(&String, usize, usize, usize)> = count
         .iter()
-        .filter(|(w, &(n, titled))| {
-            n >= 100 && titled * 100 < n && lex.entity_index_has(w).is_none() && !lex.is(w, Gram::Lword)
+        // (Only words that do stand where a name would go, once or more: the others never
+        // reach the rule, and each row costs the wasm some 30 bytes.)
+        .filter(|(w, &(n, titled, after))| {
+            n >= 100 && titled * 100 < n && after >= 1 && lex.entity_index_has(w).is_none() && !lex.is(w, Gram::Lword)
         })
-        .map(|(w, &(n, titled))| (w, n, titled))
+        .map(|(w, &(n, titled, after))| (w, n, titled, after))
         .collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     println!(
-        "# frequent words never a name: word<TAB>common<TAB># times, times in a name's place after a title or a body"
+        "# frequent words never a name: word<TAB>common<TAB># times, times in a name's place after a title or a body, times right after one"
     );
-    for (w, n, titled) in rows {
-        println!("{w}\tcommon\t# {n}, {titled}");
+    for (w, n, titled, after) in rows {
+        println!("{w}\tcommon\t# {n}, {titled}, {after}");
     }
 }
