@@ -393,7 +393,16 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             }
         }
     }
-    parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title))
+    // One word the news almost never writes as a name (`common`: «سيكون»، «لوجود»، «توجه») is no
+    // subject by itself: «ويؤكد توجه القيادة …» has an unnamed one. (Not the outlet's own
+    // «مراسلنا».)
+    let lone_common = |m: &Mention| {
+        m.class.is_none()
+            && m.tok_end == m.tok_start + 1
+            && cx.word(m.tok_start).is(Gram::Common)
+            && !cx.toks[m.tok_start].norm.ends_with("نا")
+    };
+    parsed.filter(|m| (believable(m) || m.class == Some(EntityClass::Title)) && !lone_common(m))
 }
 
 /// One definite word the text repeats, in the place of a person, said alone as a family name
