@@ -328,8 +328,18 @@ impl Lexicon {
         Word {
             gram,
             gram_bare: strip_prefix_fast(w, "ال").map(|r| self.grams(r)),
-            name_like: name_like(w, gram, cue, that),
+            name_like: name_like(w, gram, cue, that) && !self.function_word_with_pronoun(w),
         }
+    }
+
+    /// A preposition with a pronoun on it is no name: «فوقه»، «معي»، «عنهم»، «عليها». (Not any
+    /// function word: «ماي» is a name, not «ما» + «ي».)
+    fn function_word_with_pronoun(&self, w: &str) -> bool {
+        ["هما", "هم", "ها", "ه", "ي", "نا"].iter().any(|s| {
+            w.strip_suffix(s)
+                .filter(|stem| stem.chars().nth(1).is_some())
+                .is_some_and(|stem| self.word_classes.get(stem).is_some_and(|&m| m & (1 << Gram::Prep as u32) != 0))
+        })
     }
 
     /// A complementizer (إن، أن، بأن) with or without a pronoun suffix (أنه، بأنها).
@@ -694,6 +704,13 @@ mod tests {
         assert_eq!(lex.word_classes.get("not a word"), None);
         assert_eq!(lex.common, t.common);
         assert!(lex.is("عدم", Gram::Common) && !lex.is("فيصل", Gram::Common));
+        // A function word with a pronoun is no name; a name that ends the same way is one.
+        for w in ["فوقه", "معي", "عنهم", "عليها"] {
+            assert!(!lex.word(w, false, false).name_like, "{w}");
+        }
+        for w in ["عطيه", "محمد", "بيسكوف", "ماي"] {
+            assert!(lex.word(w, false, false).name_like, "{w}");
+        }
         assert_eq!(lex.cue_forms.get(""), None);
     }
 
