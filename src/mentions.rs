@@ -963,6 +963,12 @@ impl<'p> Parser<'p> {
                     || e.info.class == EntityClass::Place && long_name)
         });
         let with_b = w.starts_with("بال") || w.starts_with("باست");
+        // A family name after two given names, when a particle joins them (محمد بن حمود
+        // الشايع) or where the name ends (محمد خليفة المبارك، / إن).
+        let with_particle = self.name.is_some_and(|(a, b)| (a..b).any(|k| particle(k)));
+        let ends_here = doc.toks.get(j + 1).is_some_and(|t| {
+            matches!(t.kind, TokKind::Comma | TokKind::Colon) || doc.tags.get(j + 1).is_some_and(|g| g.that.is_some())
+        });
         !after_family_name
             && !wd.is(Gram::Common)
             && !body_head
@@ -970,7 +976,7 @@ impl<'p> Parser<'p> {
             && self.name.is_some_and(|(a, b)| b - a < 5)
             && (wd.name_like && !is_definite(w)
                 || is_definite(w)
-                    && (core == 1 || after_particle || core == 2 && is_nisba(w))
+                    && (core == 1 || after_particle || core == 2 && (is_nisba(w) || with_particle || ends_here))
                     && wd.name_like
                     && !wd.is_or_bare(Gram::Adj)
                     && (doc.entity(j).is_none() || family_name_like_title(&doc, j)))
@@ -1503,6 +1509,10 @@ mod tests {
         assert_eq!(name_role("المدرب السويسري اعتزاله التدريب"), pair("", "المدرب السويسري"));
         // (A place after one word may be part of a body's name.)
         assert_eq!(np("مهرجان دبي السينمائي إن").name, "مهرجان دبي السينمائي");
+        // A family name with the article after two given names joined by a particle, or
+        // where the name ends.
+        assert_eq!(name_role("محمد بن حمود الشايع إن"), pair("محمد بن حمود الشايع", ""));
+        assert_eq!(name_role("محمد خليفة المبارك، رئيس الهيئة، إن"), pair("محمد خليفة المبارك", "رئيس الهيئة"));
         // (As written only: «فيصل» is no «ف» + the common «يصل».)
         assert_eq!(name_role("أم فيصل إن"), pair("أم فيصل", ""));
     }
