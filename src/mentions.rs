@@ -965,7 +965,7 @@ impl<'p> Parser<'p> {
         let with_b = w.starts_with("بال") || w.starts_with("باست");
         // A family name after two given names, when a particle joins them (محمد بن حمود
         // الشايع) or where the name ends (محمد خليفة المبارك، / إن).
-        let with_particle = self.name.is_some_and(|(a, b)| (a..b).any(|k| particle(k)));
+        let with_particle = self.name.is_some_and(|(a, b)| (a..b).any(particle));
         let ends_here = doc.toks.get(j + 1).is_some_and(|t| {
             matches!(t.kind, TokKind::Comma | TokKind::Colon) || doc.tags.get(j + 1).is_some_and(|g| g.that.is_some())
         });
