@@ -307,10 +307,9 @@ impl Lexicon {
     }
 
     /// The grammar classes of folded word `w`, or of `w` without a leading و ف. (Not class
-    /// `common`, mined as written: «فيصل» is no «ف» + «يصل».)
+    /// `common`, which `word` adds, as written only: «فيصل» is no «ف» + «يصل».)
     pub fn grams(&self, w: &str) -> Grams {
-        let common = if source::sorted_lines_contain(self.common, w) { 1 << Gram::Common as u32 } else { 0 };
-        let own = self.word_classes.get(w).copied().unwrap_or(0) | common;
+        let own = self.word_classes.get(w).copied().unwrap_or(0);
         let stripped = [strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
         let clitic = stripped.into_iter().flatten().filter_map(|f| self.word_classes.get(f)).fold(0, |a, &m| a | m);
         Grams(own | clitic & !(1 << Gram::Common as u32))
@@ -325,10 +324,16 @@ impl Lexicon {
     /// `cue` and `complementizer`, which the caller has looked up already.
     pub fn word(&self, w: &str, cue: bool, that: bool) -> Word {
         let gram = self.grams(w);
+        // (Only a word shaped like a name can be a preposition with a pronoun or a mined common
+        // word — the miner keeps name-like words only —, so the others skip both searches.
+        // Class `common` is added here, once per distinct word: `grams` is also asked in loops.)
+        let shaped = name_like(w, gram, cue, that);
+        let name_like = shaped && !self.function_word_with_pronoun(w);
+        let common = shaped && !w.starts_with("ال") && source::sorted_lines_contain(self.common, w);
         Word {
-            gram,
+            gram: Grams(gram.0 | if common { 1 << Gram::Common as u32 } else { 0 }),
             gram_bare: strip_prefix_fast(w, "ال").map(|r| self.grams(r)),
-            name_like: name_like(w, gram, cue, that) && !self.function_word_with_pronoun(w),
+            name_like,
         }
     }
 
@@ -625,12 +630,14 @@ impl Lexicon {
 /// attribution and fixed phrases that start at it.
 pub fn tag(toks: &[Token], lex: &Lexicon) -> Vec<Tag> {
     let mut seen: crate::fastmap::FastMap<&str, Lookup> = crate::fastmap::FastMap::default();
+    let mut seen_other: crate::fastmap::FastMap<&str, Word> = crate::fastmap::FastMap::default();
     (0..toks.len())
         .map(|i| {
             let t = &toks[i];
             if t.kind != TokKind::Word {
                 // (No word list holds punctuation or digits, and no phrase starts at them.)
-                return Tag { word: lex.word(&t.norm, false, false), ..Tag::default() };
+                let word = *seen_other.entry(t.norm.as_str()).or_insert_with(|| lex.word(&t.norm, false, false));
+                return Tag { word, ..Tag::default() };
             }
             let l = *seen.entry(t.norm.as_str()).or_insert_with(|| lex.lookup(&t.norm));
             let entity = if l.entity { lex.entity_at(toks, i) } else { None };
@@ -703,7 +710,7 @@ mod tests {
         }
         assert_eq!(lex.word_classes.get("not a word"), None);
         assert_eq!(lex.common, t.common);
-        assert!(lex.is("عدم", Gram::Common) && !lex.is("فيصل", Gram::Common));
+        assert!(lex.word("عدم", false, false).is(Gram::Common) && !lex.word("فيصل", false, false).is(Gram::Common));
         // A function word with a pronoun is no name; a name that ends the same way is one.
         for w in ["فوقه", "معي", "عنهم", "عليها"] {
             assert!(!lex.word(w, false, false).name_like, "{w}");
