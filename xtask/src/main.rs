@@ -3,7 +3,7 @@
 //!
 //!   cargo xtask dist            build the page into dist/, the Python wheel into dist/python/
 //!   cargo xtask serve           dist, then serve dist/ at http://127.0.0.1:8080 (PORT to change)
-//!   cargo xtask test [STEP..]   every test: native, python, wasm-node, wasm-browser, e2e
+//!   cargo xtask test [STEP..]   every test: native, python, spark, wasm-node, wasm-browser, e2e
 //!   cargo xtask bench           the browser benchmark and dist/ sizes (see BENCHMARKS.md)
 //!   cargo xtask train           learn model/*.tsv from the annotated real articles
 //!   cargo xtask mine            candidate lexicon rows from ../shared/corpus, into lexicons/mined/
@@ -17,6 +17,7 @@ mod mine;
 mod npm;
 mod python;
 mod serve;
+mod spark;
 mod test;
 mod tools;
 mod train;
@@ -36,6 +37,9 @@ commands:
                          native        cargo test --workspace
                          python        the Python package's wheel, installed in target/py-venv
                                        (with maturin and pytest), under pytest
+                         spark         a local Spark job (pyspark, Java) over an archive drawn from
+                                       ../shared/corpus: RDD.pipe through the CLI and
+                                       mapPartitions with the package, against isnad --jsonl
                          wasm-node     tests/wasm.rs in node (wasm-bindgen-test-runner)
                          wasm-browser  tests/wasm.rs in headless Chromium
                          e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
@@ -54,7 +58,9 @@ commands:
 Tools are installed only when missing: the wasm32 target (rustup), wasm-bindgen-cli at the
 version in Cargo.lock (cargo install), Chromium and its driver (apt-get, as root), the npm
 packages of package.json (npm ci), and a venv in target/py-venv with maturin and pytest at the
-versions of bindings/python/requirements-dev.txt (pip; Debian's python3-venv with apt-get, as root).";
+versions of bindings/python/requirements-dev.txt (pip; Debian's python3-venv with apt-get, as root),
+and for the Spark tests pyspark at the version of bindings/python/requirements-spark.txt in the
+same venv and Java 17 or newer (Debian's default-jre-headless with apt-get, as root).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

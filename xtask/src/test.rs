@@ -8,6 +8,7 @@ use std::time::Instant;
 const STEPS: &[(&str, &str, fn() -> Result<(), String>)] = &[
     ("native", "cargo test --workspace", native),
     ("python", "bindings/python: the wheel, installed in target/py-venv, under pytest", python),
+    ("spark", "a local Spark job over an archive, by RDD.pipe and by mapPartitions, against isnad --jsonl", spark),
     ("wasm-node", "tests/wasm.rs under node", wasm_node),
     ("wasm-browser", "tests/wasm.rs in headless Chromium", wasm_browser),
     ("e2e", "dist/ in headless Chromium (node --test tests/e2e/): the page, the examples, the npm package", e2e),
@@ -54,6 +55,10 @@ fn native() -> Result<(), String> {
 
 fn python() -> Result<(), String> {
     crate::python::test()
+}
+
+fn spark() -> Result<(), String> {
+    crate::spark::test()
 }
 
 /// `cargo test --target wasm32-unknown-unknown --test wasm` with the wasm-bindgen test runner.
