@@ -26,7 +26,8 @@ import pytest
 import isnad
 
 REPO = Path(__file__).resolve().parents[2]
-CORPUS = REPO.parent / "shared" / "corpus"
+# $ISNAD_CORPUS: another corpus folder (a missing one tries the fallback: tests/data/real).
+CORPUS = Path(os.environ.get("ISNAD_CORPUS") or REPO.parent / "shared" / "corpus")
 CLI = Path(os.environ.get("ISNAD_CLI") or REPO / "target/release/isnad").resolve()
 ARCHIVE_N = 3000
 SHARDS = 8

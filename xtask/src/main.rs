@@ -45,7 +45,7 @@ commands:
                          e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
                                        page, the examples, the npm package and its types)
   setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm
-                       packages, the Python venv with maturin and pytest)
+                       packages, the Python venv with maturin, pytest and pyspark, Java)
   bench [--no-dist] [--runs N] [--cold N] [--native [FILE] | --native-only [FILE]]
                        dist, then time the JS API in headless Chromium (first analyses in fresh
                        contexts, steady median) and size dist/; --native: the CLI on one core over

@@ -16,6 +16,12 @@ const TESTS: &str = "tests/spark";
 /// The oldest Java that pyspark 4 runs on.
 const JAVA_MIN: u32 = 17;
 
+/// `cargo xtask setup`'s part: Java and pyspark, without building anything.
+pub fn setup() -> Result<(), String> {
+    java()?;
+    python::install_pinned(&python::venv()?, REQUIREMENTS)
+}
+
 pub fn test() -> Result<(), String> {
     java()?;
     let python = python::install()?;
