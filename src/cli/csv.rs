@@ -1,6 +1,6 @@
 //! Statements as CSV (RFC 4180): one row per statement, CRLF line ends, a field quoted when it
 //! holds a comma, a double quote, CR or LF, its quotes doubled. The columns are the page's CSV
-//! export (`www/app.js`) with the document's id first, so one script reads both; offsets are
+//! export (`www/app/export.js`) with the document's id first, so one script reads both; offsets are
 //! code points, like the CLI's JSON.
 
 use isnad::Analysis;

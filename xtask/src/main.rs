@@ -1,9 +1,11 @@
 //! `cargo xtask`: build, serve and test isnad's web page. Dependency-free on purpose: it only
 //! runs other tools (cargo, wasm-bindgen, wasm-opt, node) and serves files with std.
 //!
-//!   cargo xtask dist            build the page into dist/, the Python wheel into dist/python/
+//!   cargo xtask dist            build the page into dist/ (with the npm package, the examples and the
+//!                               browser extension), the Python wheel into dist/python/
 //!   cargo xtask serve           dist, then serve dist/ at http://127.0.0.1:8080 (PORT to change)
-//!   cargo xtask test [STEP..]   every test: native, python, spark, wasm-node, wasm-browser, e2e
+//!   cargo xtask test [STEP..]   every test: native, python, spark, wasm-node, wasm-browser, e2e,
+//!                               extension
 //!   cargo xtask bench           the browser benchmark and dist/ sizes (see BENCHMARKS.md)
 //!   cargo xtask train           learn model/*.tsv from the annotated real articles
 //!   cargo xtask mine            candidate lexicon rows from ../shared/corpus, into lexicons/mined/
@@ -13,6 +15,8 @@
 mod bench;
 mod dist;
 mod examples;
+mod extension;
+mod join;
 mod mine;
 mod npm;
 mod python;
@@ -29,8 +33,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   dist                 build the page into dist/ (wasm + bindings + www/ + seeds/), the npm
-                       package into dist/npm/, the embedding examples into dist/examples/ and the
-                       Python wheel into dist/python/
+                       package into dist/npm/, the embedding examples into dist/examples/, the
+                       browser extension into dist/extension/ (and its zip) and the Python wheel
+                       into dist/python/
   serve [--no-dist]    build dist/ (unless --no-dist), then serve it at http://127.0.0.1:8080
                        (set PORT to change the port); runs until Ctrl-C
   test [STEP...]       run every test, or only the given steps:
@@ -44,6 +49,8 @@ commands:
                          wasm-browser  tests/wasm.rs in headless Chromium
                          e2e           cargo xtask dist, then tests/e2e/ in headless Chromium (the
                                        page, the examples, the npm package and its types)
+                         extension     cargo xtask dist, then tests/extension/: the extension loaded
+                                       into headless Chromium, on saved news pages
   setup                install every missing tool (wasm target, wasm-bindgen CLI, Chromium, npm
                        packages, the Python venv with maturin, pytest and pyspark, Java)
   bench [--no-dist] [--runs N] [--cold N] [--native [FILE] | --native-only [FILE]]
