@@ -7,7 +7,7 @@
 2. `mapPartitions` with the Python package: `isnad.analyze_jsonl(partition, threads=1)`.
 
 The archive: ARCHIVE_N articles drawn from ../shared/corpus/ (every k-th line of each collection,
-as published), or, where ../shared is absent, the 200 real articles of tests/data/real/ with
+as published), or, where ../shared is absent, the real articles of tests/data/real/ with
 their outlets; with lines that cannot be analyzed spread among them. It is written as SHARDS
 files, which Spark reads as one partition each (asserted), so an error record's `line` counts
 in its shard both in Spark and in the one run over the shard files.
