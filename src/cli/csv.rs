@@ -61,7 +61,7 @@ fn name<T: Serialize>(v: &T) -> String {
     }
 }
 
-fn write_row(out: &mut Vec<u8>, fields: impl IntoIterator<Item = String>) {
+pub fn write_row(out: &mut Vec<u8>, fields: impl IntoIterator<Item = String>) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');

@@ -13,6 +13,7 @@ type Step = (&'static str, &'static str, fn() -> Result<(), String>);
 const STEPS: &[Step] = &[
     ("native", "cargo test --workspace", native),
     ("python", "bindings/python: the wheel, installed in target/py-venv, under pytest", python),
+    ("spark", "a local Spark job over an archive, by RDD.pipe and by mapPartitions, against isnad --jsonl", spark),
     ("wasm-node", "tests/wasm.rs under node", wasm_node),
     ("wasm-browser", "tests/wasm.rs in headless Chromium", wasm_browser),
     ("e2e", "dist/ in headless Chromium (node --test tests/e2e/): the page, the examples, the npm package", e2e),
@@ -60,6 +61,10 @@ fn native() -> Result<(), String> {
 
 fn python() -> Result<(), String> {
     crate::python::test()
+}
+
+fn spark() -> Result<(), String> {
+    crate::spark::test()
 }
 
 /// `cargo test --target wasm32-unknown-unknown --test wasm` with the wasm-bindgen test runner.

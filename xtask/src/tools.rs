@@ -16,6 +16,7 @@ pub fn setup_all() -> Result<(), String> {
     npm_packages()?;
     chromium()?;
     crate::python::venv()?;
+    crate::spark::setup()?;
     eprintln!("xtask: every tool is installed");
     Ok(())
 }
