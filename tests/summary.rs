@@ -108,7 +108,7 @@ fn each_outlets_figures_are_the_records_counted_again() {
     let out = ok(run(&["summarize", "--by", "outlet", "--out", dir.to_str().unwrap(), input.to_str().unwrap()], b""));
     let stderr = String::from_utf8_lossy(&out.stderr);
     let n = real_count();
-    assert!(n >= 200 && n < 1000, "{n} real articles");
+    assert!((200..1000).contains(&n), "{n} real articles");
     assert!(stderr.contains(&format!("{n} documents (2 error records left out)")), "{stderr}");
 
     let groups = read_csv(&dir.join("groups.csv"));
