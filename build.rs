@@ -151,6 +151,7 @@ fn generate(t: &Tables) -> String {
     let _ = writeln!(s, "    denial_index: {},", map(&t.denial_index, index));
     let _ = writeln!(s, "    word_classes: {},", map(&t.word_classes, debug));
     let _ = writeln!(s, "    common: {:?},", t.common);
+    let _ = writeln!(s, "    common_filter: &{:?},", t.common_filter);
     s.push_str("};\n");
     s
 }

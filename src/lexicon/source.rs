@@ -226,6 +226,9 @@ pub struct Tables {
     /// words kept as one string (`sorted_lines_contain`), not as map keys, so the wasm pays
     /// for their letters only.
     pub common: String,
+    /// A bit per hash bucket of the `common` words (`COMMON_FILTER_BITS`): a word whose bit is
+    /// clear is none of them, so most words skip the search.
+    pub common_filter: Vec<u64>,
 }
 
 /// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
@@ -426,6 +429,11 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
     common.sort_unstable();
     common.dedup();
     lex.common = common.iter().map(|w| format!("{w}\n")).collect();
+    lex.common_filter = vec![0; COMMON_FILTER_BITS / 64];
+    for w in &common {
+        let b = common_filter_bit(w);
+        lex.common_filter[b / 64] |= 1 << (b % 64);
+    }
     for (p, class) in lex.grammar.iter().chain(mined_words.iter().filter(|(_, c)| *c != Gram::Common)) {
         if p.words.len() == 1 {
             *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u32 << *class as u32;
@@ -586,6 +594,15 @@ pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
         slots[s] = u32::try_from(i + 1).expect("fewer than 4 billion lexicon keys");
     }
     slots
+}
+
+/// Buckets of the filter in front of the `common` words: 32,768 bits (4 KB), so that with some
+/// 6,000 words about one other word in six needs the search.
+pub const COMMON_FILTER_BITS: usize = 1 << 15;
+
+/// The filter bucket of folded word `w`.
+pub fn common_filter_bit(w: &str) -> usize {
+    (key_hash(w.as_bytes()) >> 17) as usize % COMMON_FILTER_BITS
 }
 
 /// Whether `lines` — words sorted bytewise, each followed by `\n` — holds `w`: a binary search
