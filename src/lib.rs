@@ -3,7 +3,7 @@
 //! `analyze(text)` finds reported speech — the speakers, with their titles, and each statement
 //! they made, claim or denial — and returns it as an [`Analysis`] whose spans point into `text`.
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! normalize → tokenize → lexicon tagging → quotes → statements → speakers → output.
+//! normalize → tokenize → lexicon tagging → quotes → statements → speakers → chains → rejects → output.
 //!
 //! ```
 //! let text = "قال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا.";
@@ -13,6 +13,7 @@
 //! assert_eq!(&text[st.content.start..st.content.end], st.content.text);
 //! ```
 
+pub mod chains;
 mod fastmap;
 pub mod learn;
 pub mod lexicon;
@@ -20,6 +21,7 @@ pub mod mentions;
 pub mod normalize;
 pub mod output;
 pub mod quotes;
+pub mod rejects;
 pub mod speakers;
 pub mod statements;
 pub mod tokenize;
@@ -27,7 +29,9 @@ pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use output::{Analysis, Form, OffsetUnit, Span, Speaker, SpeakerKind, Statement, StatementKind};
+pub use output::{
+    Analysis, Form, Gender, OffsetUnit, Sources, Span, Speaker, SpeakerKind, Statement, StatementKind, Target,
+};
 
 /// Analyzes `text` and returns its speakers and statements with offsets in `unit`.
 ///
@@ -59,6 +63,8 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
     let quotes = quotes::find_quotes(text, &tokens);
     let found = statements::find(text, &tokens, &tagged, &quotes, lex);
     let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, choose);
+    chains::link(&mut analysis);
+    rejects::link(text, &tokens, &tagged, lex, &mut analysis);
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {
         analysis.diagnostics.push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }
@@ -72,15 +78,21 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
 }
 
 /// A plain-text account of each statement: its cue, the rule that found it and why its speaker
-/// was chosen (the CLI's `--explain`).
+/// was chosen, the chain it came through and what a denial answers (the CLI's `--explain`).
 pub fn explain(analysis: &Analysis) -> String {
     use std::fmt::Write;
+    let name = |s: usize| analysis.speakers.get(s).map_or("?", |sp| sp.name.as_str());
     let mut out = String::new();
     for st in &analysis.statements {
         let sp = &analysis.speakers[st.speaker];
+        let gender = match sp.gender {
+            Some(Gender::Female) => ", female",
+            Some(Gender::Male) => ", male",
+            None => "",
+        };
         let _ = writeln!(
             out,
-            "#{} {:?} {:?} by «{}» ({:?}) cue «{}» at {}..{} confidence {:.2}\n   content: «{}»\n   why: {}",
+            "#{} {:?} {:?} by «{}» ({:?}{gender}) cue «{}» at {}..{} confidence {:.2}\n   content: «{}»",
             st.id,
             st.kind,
             st.form,
@@ -91,7 +103,26 @@ pub fn explain(analysis: &Analysis) -> String {
             st.cue.end,
             st.confidence,
             st.content.text,
-            st.explain.as_deref().unwrap_or("-")
+        );
+        if let Some(chain) = &st.chain {
+            let parties: Vec<String> = chain.iter().map(|&s| format!("«{}»", name(s))).collect();
+            let _ = writeln!(out, "   chain: {} (heard through, outermost first)", parties.join(" ← "));
+        }
+        if let Some(t) = &st.rejects {
+            let whose = match t.statement {
+                Some(o) => format!("the content of #{o} by «{}»", name(analysis.statements[o].speaker)),
+                None => "an accusation in the journalist's words".to_string(),
+            };
+            let _ = writeln!(out, "   answers {whose} at {}..{}: «{}»", t.start, t.end, t.text);
+        }
+        let _ = writeln!(out, "   why: {}", st.explain.as_deref().unwrap_or("-"));
+    }
+    if !analysis.speakers.is_empty() {
+        let s = &analysis.sources;
+        let _ = writeln!(
+            out,
+            "sources: {} persons, {} bodies, {} media, {} anonymous",
+            s.person, s.organization, s.media, s.anonymous
         );
     }
     out

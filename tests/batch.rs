@@ -223,6 +223,15 @@ fn expected_rows(doc_id: &str, analysis: &Value) -> Vec<Vec<String>> {
                 s(&st["content"]["text"]),
                 s(&st["content"]["start"]),
                 s(&st["content"]["end"]),
+                st["chain"].as_array().map_or(String::new(), |c| {
+                    let names: Vec<String> =
+                        c.iter().map(|p| s(&analysis["speakers"][p.as_u64().unwrap() as usize]["name"])).collect();
+                    names.join(" ← ")
+                }),
+                st["rejects"].get("start").map_or(String::new(), s),
+                st["rejects"].get("end").map_or(String::new(), s),
+                st["rejects"].get("statement").map_or(String::new(), s),
+                sp.get("gender").map_or(String::new(), s),
             ]
         })
         .collect()
@@ -250,6 +259,7 @@ fn csv_round_trips_through_pythons_csv_module() {
     let mut expected = vec![["doc_id", "id", "speaker", "role", "speaker_kind", "kind", "form", "confidence", "cue"]
         .iter()
         .chain(&["cue_start", "cue_end", "content", "content_start", "content_end"])
+        .chain(&["chain", "rejects_start", "rejects_end", "rejects_statement", "speaker_gender"])
         .map(|s| s.to_string())
         .collect::<Vec<_>>()];
     for ((_, _, doc_id), rec) in docs.iter().zip(&json_recs) {
@@ -261,6 +271,7 @@ fn csv_round_trips_through_pythons_csv_module() {
     assert!(cells.iter().any(|c| c.contains('"') && c.contains(',') && c.contains('\n')), "a cell with all three");
     assert!(cells.iter().any(|c| c.contains("\"الخطة\"") && c.contains('\n')), "a content with quotes and a break");
     assert!(rows.len() > 20, "the articles' statements are rows: {}", rows.len());
+    assert!(rows[1..].iter().any(|r| !r[18].is_empty()), "some row says its speaker's gender");
 
     // One document's CSV: the same rows, its file name as doc_id.
     let path = temp_dir().join("tricky.txt");

@@ -1,12 +1,15 @@
 //! Statements as CSV (RFC 4180): one row per statement, CRLF line ends, a field quoted when it
 //! holds a comma, a double quote, CR or LF, its quotes doubled. The columns are the page's CSV
 //! export (`www/app/export.js`) with the document's id first, so one script reads both; offsets are
-//! code points, like the CLI's JSON.
+//! code points, like the CLI's JSON. The isnad columns come last: `chain` (the parties' names,
+//! outermost first, joined by « ← »), what a denial answers (`rejects_start`, `rejects_end`, and
+//! `rejects_statement`, the id of the statement whose content it is) and `speaker_gender`; each
+//! empty when the analysis has none.
 
 use isnad::Analysis;
 use serde::Serialize;
 
-pub const COLUMNS: [&str; 14] = [
+pub const COLUMNS: [&str; 19] = [
     "doc_id",
     "id",
     "speaker",
@@ -21,6 +24,11 @@ pub const COLUMNS: [&str; 14] = [
     "content",
     "content_start",
     "content_end",
+    "chain",
+    "rejects_start",
+    "rejects_end",
+    "rejects_statement",
+    "speaker_gender",
 ];
 
 pub fn write_header(out: &mut Vec<u8>) {
@@ -48,9 +56,20 @@ pub fn write_statements(doc_id: &str, analysis: &Analysis, out: &mut Vec<u8>) {
                 st.content.text.clone(),
                 st.content.start.to_string(),
                 st.content.end.to_string(),
+                chain(analysis, st),
+                st.rejects.as_ref().map_or(String::new(), |t| t.start.to_string()),
+                st.rejects.as_ref().map_or(String::new(), |t| t.end.to_string()),
+                st.rejects.as_ref().and_then(|t| t.statement).map_or(String::new(), |i| i.to_string()),
+                speaker.gender.as_ref().map_or(String::new(), name),
             ],
         );
     }
+}
+
+/// A statement's chain as its parties' names, outermost first: «وكالة رويترز ← مصادر».
+fn chain(analysis: &Analysis, st: &isnad::Statement) -> String {
+    let names: Vec<&str> = st.chain.iter().flatten().map(|&s| analysis.speakers[s].name.as_str()).collect();
+    names.join(" ← ")
 }
 
 /// An enum's name as the JSON spells it (`person`, `denial`, `direct`).
@@ -108,5 +127,29 @@ mod tests {
         assert!(rows[0].starts_with("doc_id,id,speaker,role,speaker_kind,kind,form,confidence,cue,"));
         assert!(rows[1].starts_with("\"doc,1\",0,"), "{}", rows[1]);
         assert!(rows[1].contains(",claim,indirect,"), "{}", rows[1]);
+        assert!(rows[0].ends_with(",chain,rejects_start,rejects_end,rejects_statement,speaker_gender"), "{}", rows[0]);
+    }
+
+    #[test]
+    fn the_isnad_columns_say_the_chain_the_target_and_the_gender() {
+        let text = "وذكرت صحيفة واشنطن بوست أن قراصنة روس اخترقوا شبكة وزارة الخزانة.\n\
+                    ونقلت وكالة رويترز عن الوزيرة سلمى حداد قولها إن قراصنة روس لم يخترقوا الوزارة.\n\
+                    ونفى الكرملين أن يكون قراصنة روس وراء اختراق الوزارة.";
+        let analysis = isnad::analyze(text, isnad::OffsetUnit::CodePoint);
+        let mut out = Vec::new();
+        write_header(&mut out);
+        write_statements("d", &analysis, &mut out);
+        let csv = String::from_utf8(out).unwrap();
+        let rows: Vec<Vec<&str>> = csv.split_terminator("\r\n").map(|r| r.split(',').collect()).collect();
+        let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+        let relayed = rows.iter().find(|r| r[col("speaker")] == "سلمى حداد").expect("the minister's row");
+        assert_eq!(relayed[col("chain")], "وكالة رويترز ← سلمى حداد");
+        assert_eq!(relayed[col("speaker_gender")], "female");
+        let denial = rows.iter().find(|r| r[col("kind")] == "denial").expect("the denial's row");
+        let target = analysis.statements.iter().find_map(|s| s.rejects.as_ref()).expect("a target");
+        assert_eq!(denial[col("rejects_start")], target.start.to_string());
+        assert_eq!(denial[col("rejects_end")], target.end.to_string());
+        assert_eq!(denial[col("rejects_statement")], target.statement.unwrap().to_string());
+        assert_eq!(denial[col("chain")], "");
     }
 }

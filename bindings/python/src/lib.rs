@@ -177,8 +177,9 @@ fn text_of<'a>(obj: &'a Bound<'_, PyAny>, func: &str, what: &str) -> PyResult<&'
 /// Analyzes Arabic news text: who spoke, and what each claimed or denied.
 ///
 /// Returns the analysis as the ``isnad`` CLI prints it, as Python objects: a dict with
-/// ``speakers``, ``statements`` and ``diagnostics``. Offsets count code points, so
-/// ``text[span["start"]:span["end"]] == span["text"]`` for every cue, content and mention.
+/// ``speakers``, ``statements``, ``sources`` and ``diagnostics``. Offsets count code points, so
+/// ``text[span["start"]:span["end"]] == span["text"]`` for every cue, content, mention and
+/// denial's target.
 ///
 /// Without ``explain=True`` statements have no ``explain`` key; with it, the result equals
 /// ``json.loads`` of the CLI's output (``isnad FILE``) exactly.

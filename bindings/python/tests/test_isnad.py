@@ -64,6 +64,8 @@ def spans(analysis):
     for st in analysis["statements"]:
         yield st["cue"]
         yield st["content"]
+        if "rejects" in st:
+            yield st["rejects"]
 
 
 # --- the CLI's JSON ---------------------------------------------------------------------------
@@ -176,7 +178,8 @@ def test_the_gil_is_released_while_analyzing(real_texts):
 
 
 def test_empty_and_blank_text():
-    empty = {"speakers": [], "statements": [], "diagnostics": []}
+    sources = {"person": 0, "organization": 0, "media": 0, "anonymous": 0}
+    empty = {"speakers": [], "statements": [], "sources": sources, "diagnostics": []}
     assert isnad.analyze("") == empty
     assert isnad.analyze(" \n\t ") == empty
     assert isnad.analyze("", explain=True) == empty
@@ -299,24 +302,52 @@ def literal_values(annotation):
     return set(ast.literal_eval(annotation.removeprefix("Literal")))
 
 
+def optional_fields(typeddict):
+    return {k for k, ann in typeddict.items() if ann.startswith("NotRequired[")}
+
+
+def keys_as_declared(d, typeddict):
+    """The keys of ``d`` are the declared fields in their order, every required one there."""
+    keys = list(d)
+    return keys == [k for k in typeddict if k in d] and set(typeddict) - optional_fields(typeddict) <= set(keys)
+
+
 def test_the_stubs_describe_real_analyses(real_texts):
     td = stub_typeddicts()
-    assert set(td) == {"Span", "Speaker", "Statement", "Analysis", "Summary"}
-    kinds = {"speaker": set(), "statement": set(), "form": set()}
+    assert set(td) == {"Span", "Speaker", "Target", "Statement", "Sources", "Analysis", "Summary"}
+    kinds = {"speaker": set(), "statement": set(), "form": set(), "gender": set()}
+    seen = set()
     for a in isnad.analyze_many(real_texts[:80] + [read(p) for p in SEEDS], explain=True):
         assert list(a) == list(td["Analysis"])
+        assert list(a["sources"]) == list(td["Sources"])
+        assert sum(a["sources"].values()) == len(a["speakers"])
         for sp in a["speakers"]:
-            assert list(sp) == list(td["Speaker"])
+            assert keys_as_declared(sp, td["Speaker"])
             kinds["speaker"].add(sp["kind"])
+            if "gender" in sp:
+                kinds["gender"].add(sp["gender"])
             assert all(list(m) == list(td["Span"]) for m in sp["mentions"])
         for st in a["statements"]:
-            assert list(st) == list(td["Statement"])  # with explain=True, `explain` is there too
+            assert keys_as_declared(st, td["Statement"])  # with explain=True, `explain` is there too
+            seen |= set(st) & optional_fields(td["Statement"])
             kinds["statement"].add(st["kind"])
             kinds["form"].add(st["form"])
             assert isinstance(st["confidence"], float) and 0 <= st["confidence"] <= 1
             assert all(isinstance(st[k], int) for k in ("id", "speaker"))
+            if "chain" in st:
+                assert len(st["chain"]) >= 2 and st["speaker"] in st["chain"]
+                assert all(isinstance(p, int) and 0 <= p < len(a["speakers"]) for p in st["chain"])
+            if "rejects" in st:
+                assert keys_as_declared(st["rejects"], td["Target"])
+                if "statement" in st["rejects"]:
+                    seen.add("rejects.statement")
+                    other = a["statements"][st["rejects"]["statement"]]
+                    assert other["content"]["text"] == st["rejects"]["text"]
     assert td["Statement"]["explain"] == "NotRequired[str]"
+    # Every optional field occurs somewhere, so none is checked against nothing.
+    assert seen == optional_fields(td["Statement"]) | {"rejects.statement"}
     assert kinds["speaker"] <= literal_values(td["Speaker"]["kind"])
+    assert kinds["gender"] == literal_values(td["Speaker"]["gender"].removeprefix("NotRequired[").removesuffix("]"))
     assert kinds["statement"] == literal_values(td["Statement"]["kind"])
     assert kinds["form"] <= literal_values(td["Statement"]["form"])
     assert len(kinds["speaker"]) >= 3 and len(kinds["form"]) >= 2

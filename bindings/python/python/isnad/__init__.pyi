@@ -35,8 +35,24 @@ class Speaker(TypedDict):
     """Titles and appositions, e.g. «المتحدث الرسمي باسم الرئاسة الروسية»; ``""`` when none."""
     kind: Literal["person", "organization", "media", "anonymous"]
     """Who the speaker is; ``anonymous`` is an unnamed source («مصدر مطلع»)."""
+    gender: NotRequired[Literal["female", "male"]]
+    """A person's gender where the text marks it (قالت، الوزيرة); absent otherwise."""
     mentions: list[Span]
     """Every place the text names or refers to this speaker, in text order."""
+
+class Target(TypedDict):
+    """What a denial answers: words of the text (code points), and the statement they are the
+    content of, when they are one."""
+
+    start: int
+    """First code point of the answered words."""
+    end: int
+    """One past the last code point."""
+    text: str
+    """The answered words."""
+    statement: NotRequired[int]
+    """Index into ``statements``: the statement whose content they are; absent for an
+    accusation in the journalist's words."""
 
 class Statement(TypedDict):
     """One claim or denial: who said it, the cue that introduces it and what was said."""
@@ -45,6 +61,10 @@ class Statement(TypedDict):
     """Its index in ``statements``, which are in text order."""
     speaker: int
     """Index into ``speakers``."""
+    chain: NotRequired[list[int]]
+    """The isnad: indices into ``speakers`` from the party that reports the words to the one
+    they started from, ``speaker`` among them («ذكرت رويترز نقلاً عن مصادر» → [رويترز، مصادر]);
+    absent for words heard directly."""
     kind: Literal["claim", "denial"]
     """Asserted, or denied or refuted."""
     form: Literal["direct", "indirect", "mixed"]
@@ -53,18 +73,31 @@ class Statement(TypedDict):
     """The verb or phrase that introduces the speech (قال، نفى، بحسب …)."""
     content: Span
     """What was said."""
+    rejects: NotRequired[Target]
+    """For a denial: the claim or accusation it answers, when the text states it outside the
+    denial's own content."""
     confidence: float
     """0 to 1: how strong the evidence for this attribution is."""
     explain: NotRequired[str]
     """Which rule found the statement and why this speaker; only with ``explain=True``."""
 
+class Sources(TypedDict):
+    """How many speakers of each kind the text quotes."""
+
+    person: int
+    organization: int
+    media: int
+    anonymous: int
+
 class Analysis(TypedDict):
     """Who spoke and what each claimed or denied in one text."""
 
     speakers: list[Speaker]
-    """Everyone a statement is attributed to."""
+    """Everyone a statement is attributed to, and every party of a chain."""
     statements: list[Statement]
     """What was said, in text order."""
+    sources: Sources
+    """How many speakers of each kind."""
     diagnostics: list[str]
     """Notes on odd input (no Arabic, unclosed quotes, …); analysis never fails, it says so here."""
 
@@ -72,8 +105,9 @@ def analyze(text: str, *, explain: bool = False) -> Analysis:
     """Analyzes Arabic news text: who spoke, and what each claimed or denied.
 
     Returns the analysis as the ``isnad`` CLI prints it, as Python objects: a dict with
-    ``speakers``, ``statements`` and ``diagnostics``. Offsets count code points, so
-    ``text[span["start"]:span["end"]] == span["text"]`` for every cue, content and mention.
+    ``speakers``, ``statements``, ``sources`` and ``diagnostics``. Offsets count code points, so
+    ``text[span["start"]:span["end"]] == span["text"]`` for every cue, content, mention and
+    denial's target.
 
     Without ``explain=True`` statements have no ``explain`` key; with it, the result equals
     ``json.loads`` of the CLI's output (``isnad FILE``) exactly.
