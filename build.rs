@@ -15,6 +15,8 @@ use std::fmt::{Debug, Write};
 use std::path::Path;
 
 const FILES: [&str; 5] = ["cues", "attributions", "entities", "grammar", "denials"];
+/// Mined grammar rows the build reads after grammar.tsv (see lexicons/README.md, "Mined data").
+const MINED: [&str; 1] = ["lexicons/mined/commons.tsv"];
 
 fn main() {
     println!("cargo:rerun-if-changed=lexicons");
@@ -31,7 +33,23 @@ fn main() {
         })
         .collect();
     let file = |i: usize| (texts[i].0.as_str(), texts[i].1.as_str());
-    let files = Files { cues: file(0), attributions: file(1), entities: file(2), grammar: file(3), denials: file(4) };
+    let mined: Vec<(String, String)> = MINED
+        .iter()
+        .map(|name| {
+            println!("cargo:rerun-if-changed={name}");
+            let text = std::fs::read_to_string(name).unwrap_or_else(|e| fail(&format!("{name}: cannot read: {e}")));
+            (name.to_string(), text)
+        })
+        .collect();
+    let mined: Vec<(&str, &str)> = mined.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let files = Files {
+        cues: file(0),
+        attributions: file(1),
+        entities: file(2),
+        grammar: file(3),
+        denials: file(4),
+        mined: &mined,
+    };
     let tables = source::load(&files).unwrap_or_else(|e| fail(&e.to_string()));
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicon_tables.rs");
     std::fs::write(&out, generate(&tables)).unwrap_or_else(|e| fail(&format!("cannot write {}: {e}", out.display())));
@@ -132,6 +150,8 @@ fn generate(t: &Tables) -> String {
     let _ = writeln!(s, "    attribution_index: {},", map(&t.attribution_index, index));
     let _ = writeln!(s, "    denial_index: {},", map(&t.denial_index, index));
     let _ = writeln!(s, "    word_classes: {},", map(&t.word_classes, debug));
+    let _ = writeln!(s, "    common: {:?},", t.common);
+    let _ = writeln!(s, "    common_filter: &{:?},", t.common_filter);
     s.push_str("};\n");
     s
 }

@@ -10,6 +10,8 @@
 //!   words (30 times or more) whose rest without ل is 20 times rarer, with and without the
 //!   article («لافروف» 671 times, «افروف» never; «لندن»; but not «لموزاييك», «موزاييك» being
 //!   common) — lexicon rows of class `lword` (grammar.tsv), with their counts as a comment.
+//! - `mine commons`: frequent words the news almost never writes as a name (`commons` below),
+//!   rows of class `common` that the build reads as they are (lexicons/README.md).
 
 use isnad::lexicon::{self, Gram, Lexicon};
 use isnad::tokenize::{tokenize, TokKind, Token};
@@ -57,8 +59,9 @@ fn main() {
     match std::env::args().nth(1).as_deref() {
         Some("titles") => titles(),
         Some("lwords") => lwords(),
+        Some("commons") => commons(),
         _ => {
-            eprintln!("usage: mine titles|lwords < corpus.jsonl");
+            eprintln!("usage: mine titles|lwords|commons < corpus.jsonl");
             std::process::exit(2);
         }
     }
@@ -154,5 +157,65 @@ fn titles() {
     for (w, (n, ex)) in rows {
         let all = total.get(&w).copied().unwrap_or(n);
         println!("{w}\t{n}\t{all}\t{ex}");
+    }
+}
+
+/// Frequent words shaped like names that the news almost never writes as one: a word seen 100
+/// times or more, fewer than 1 in 100 of them in a run of one to three name-like words right
+/// after a title or a body's head word that ends where a name ends (الرئيس دونالد ترامب إن …),
+/// and no lexicon knows yet: «عدم»، «اعتزاله»، «سيكون». Rows of class `common` (read by the
+/// build from lexicons/mined/commons.tsv): such a word never continues a speaker's name, so
+/// «وأكد متحدث باسم جهاز الإطفاء عدم اندلاع حرائق» ends the speaker before «عدم».
+fn commons() {
+    let lex = Lexicon::get();
+    // word -> (occurrences, in a name's place after a title or a body, after one at all)
+    let mut count: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    for text in texts() {
+        let toks = tokenize(&text);
+        let tags = lexicon::tag(&toks, lex);
+        // The name-like words right after a title or a body's head word, up to three:
+        // «الرئيس دونالد ترامب»، «وكالة فرانس برس».
+        let mut after_title = vec![false; toks.len() + 1];
+        let mut after_any = vec![false; toks.len() + 1];
+        for (i, tag) in tags.iter().enumerate() {
+            if let Some(e) = tag.entity {
+                if e.end > i && e.info.class != lexicon::EntityClass::Place {
+                    let mut k = e.end;
+                    while k < toks.len() && k < e.end + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
+                        k += 1;
+                    }
+                    // Only a run that ends where a name ends («… ترامب إن»), not an object
+                    // running on after its subject («أكدت الوزارة عدم وجود …»).
+                    after_any[e.end..k].iter_mut().for_each(|b| *b = true);
+                    if k > e.end && (k == toks.len() || boundary(lex, &toks[k]) || tags[k].cue.is_some()) {
+                        after_title[e.end..k].iter_mut().for_each(|b| *b = true);
+                    }
+                }
+            }
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == TokKind::Word && tags[i].word.name_like && !t.norm.starts_with("ال") {
+                let e = count.entry(t.norm.clone()).or_default();
+                e.0 += 1;
+                e.1 += usize::from(after_title[i]);
+                e.2 += usize::from(after_any[i]);
+            }
+        }
+    }
+    let mut rows: Vec<(&String, usize, usize, usize)> = count
+        .iter()
+        // (Only words that do stand where a name would go, once or more: the others never
+        // reach the rule, and each row costs the wasm some 30 bytes.)
+        .filter(|(w, &(n, titled, after))| {
+            n >= 100 && titled * 100 < n && after >= 1 && lex.entity_index_has(w).is_none() && !lex.is(w, Gram::Lword)
+        })
+        .map(|(w, &(n, titled, after))| (w, n, titled, after))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    println!(
+        "# frequent words never a name: word<TAB>common<TAB># times, times in a name's place after a title or a body, times right after one"
+    );
+    for (w, n, titled, after) in rows {
+        println!("{w}\tcommon\t# {n}, {titled}, {after}");
     }
 }

@@ -101,3 +101,13 @@ fn every_case_in_cases_tsv() {
     assert!(n >= 50, "only {n} cases");
     assert!(failures.is_empty(), "{} of {n} cases fail:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A content ends where «in his/her words» opens what was said next: «نفت أن تكون هذه المناورات
+/// استفزازاً، بقولها إن "…"» denies only the first part (issue 15's batch 12).
+#[test]
+fn content_ends_before_in_her_words() {
+    let text = "وقالت المتحدثة هيذر ناورت إن المحادثات مستمرة.\nلكن ناورت نفت أن تكون هذه المناورات استفزازا، بقولها إن \"المناورات مستمرة\".";
+    let a = analyze(text, OffsetUnit::Byte);
+    let denial = a.statements.iter().find(|s| s.kind == StatementKind::Denial).expect("a denial");
+    assert_eq!(denial.content.text, "أن تكون هذه المناورات استفزازا");
+}

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 
 /// The two ways to run isnad, as `--help` and every usage error show them.
 const USAGE_LINES: &str = "isnad [--pretty | --explain | --format csv] FILE
-       isnad --jsonl [--format csv] [--threads N] [FILE...]";
+       isnad --jsonl [--format csv] [--threads N] [FILE...]
+       isnad summarize [--by FIELD] --out DIR [ANALYSES...]";
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,6 +18,9 @@ Examples:
   isnad --jsonl archive.jsonl > out.jsonl  an archive of {\"id\": …, \"text\": …} lines, on all cores
   zcat part-*.jsonl.gz | isnad --jsonl --format csv > statements.csv
   isnad --jsonl --threads 1                a filter on one core (for Spark's RDD.pipe, GNU parallel)
+  isnad summarize --by outlet --out summary/ out.jsonl
+                                           what the analyses say: summary/speakers.csv, groups.csv
+                                           (anonymous sources per outlet) and report.html
 
 With --jsonl, each output line is the input line's object without \"text\" and with \"analysis\"
 added; a line that cannot be analyzed gives {\"line\": N, \"error\": \"…\"} instead, and the run
@@ -83,12 +87,49 @@ fn parse_threads(s: &str) -> Result<usize, String> {
     }
 }
 
+/// `isnad summarize`: its own options (see `summarize.rs`).
+#[derive(Debug, Parser)]
+#[command(
+    name = "isnad summarize",
+    about = "Summarize analyses (the output of isnad --jsonl): each speaker with its documents, claims and \
+             denials, and per group of documents the share of anonymous sources; as CSV and an HTML report.",
+    override_usage = "isnad summarize [--by FIELD] --out DIR [ANALYSES...]",
+    help_template = "{about}\n\nusage: {usage}\n\n{all-args}{after-help}",
+    after_help = SUMMARIZE_EXAMPLES,
+)]
+pub struct SummarizeArgs {
+    /// JSON lines written by isnad --jsonl (default: -, standard input)
+    #[arg(value_name = "ANALYSES")]
+    pub files: Vec<PathBuf>,
+
+    /// Group documents by this field of the input lines (outlet, year, …), kept in each record
+    #[arg(long, value_name = "FIELD")]
+    pub by: Option<String>,
+
+    /// The folder to write speakers.csv, groups.csv and report.html into (created if missing)
+    #[arg(long, value_name = "DIR", required = true)]
+    pub out: PathBuf,
+}
+
+const SUMMARIZE_EXAMPLES: &str = "\
+Examples:
+  isnad --jsonl archive.jsonl > out.jsonl && isnad summarize --by outlet --out summary/ out.jsonl
+  zcat part-*.jsonl.gz | isnad --jsonl | isnad summarize --by outlet --out summary/
+  isnad summarize --out summary/ spark-output/part-*    the part files of a Spark job
+
+speakers.csv: one row per speaker (its name folded, and its kind): documents, statements, claims,
+denials, and gender when the analyses carry it. groups.csv: one row per value of --by (or one
+row, all): documents, statements, sources by kind, the share of anonymous sources. report.html:
+plots of both, one file with nothing to load from elsewhere.";
+
 /// What to do, once the arguments make sense together.
 pub enum Mode {
     /// `isnad FILE`: one document; `-` is standard input.
     One { file: PathBuf, format: OneFormat },
     /// `isnad --jsonl [FILE...]`: an archive; no files means standard input.
     Batch { files: Vec<PathBuf>, format: Format, threads: Option<usize> },
+    /// `isnad summarize --out DIR [ANALYSES...]`.
+    Summarize { files: Vec<PathBuf>, by: Option<String>, out: PathBuf },
 }
 
 pub enum OneFormat {
@@ -112,6 +153,18 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
+    let argv: Vec<std::ffi::OsString> = argv.into_iter().map(Into::into).collect();
+    if argv.get(1).is_some_and(|a| a == "summarize") {
+        let args = argv.iter().skip(1);
+        return match SummarizeArgs::try_parse_from(args) {
+            Ok(a) => Ok(Some(Mode::Summarize { files: a.files, by: a.by, out: a.out })),
+            Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+                let _ = e.print();
+                Ok(None)
+            }
+            Err(e) => Err(usage_error(&clap_message(&e))),
+        };
+    }
     let args = match Args::try_parse_from(argv) {
         Ok(args) => args,
         Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
@@ -191,6 +244,14 @@ mod tests {
             _ => panic!("batch mode with two files"),
         }
         assert!(matches!(mode(&["--jsonl"]), Ok(Some(Mode::Batch { threads: None, .. }))));
+        match mode(&["summarize", "--by", "outlet", "--out", "d", "a.jsonl", "b.jsonl"]) {
+            Ok(Some(Mode::Summarize { files, by: Some(by), out })) => {
+                assert_eq!((files.len(), by.as_str(), out.to_str()), (2, "outlet", Some("d")))
+            }
+            _ => panic!("summarize with two files"),
+        }
+        let err = mode(&["summarize", "a.jsonl"]).err().expect("summarize needs --out");
+        assert!(err.contains("--out") && err.contains("usage: isnad"), "{err}");
     }
 
     #[test]

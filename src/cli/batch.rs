@@ -248,39 +248,21 @@ fn read(inputs: Vec<Input>, (max_docs, max_bytes): (usize, usize), tx: SyncSende
 /// One line → its output. Runs on the analysis threads.
 fn analyze(job: Job, format: Format, names: &[Option<String>]) -> Done {
     let file = names[job.input].as_deref();
-    let parsed = match job.line {
-        Line::Text(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => return Done::default(),
-        Line::Text(bytes) => jsonl::parse(&bytes),
-        Line::TooLong(n) => Err(jsonl::LineError {
-            id: None,
-            message: format!(
-                "the line is {} bytes long, over the limit of {} MiB for one document; split the document",
-                thousands(n),
-                MAX_LINE >> 20
-            ),
-        }),
+    let outcome = match job.line {
+        Line::Text(bytes) => jsonl::analyze_line(&bytes),
+        Line::TooLong(n) => jsonl::Outcome::Failed(jsonl::too_long(n, MAX_LINE)),
     };
-    let analyzed = parsed.and_then(|doc| {
-        // `analyze` never panics by design; if it ever does, one document is lost, not the run.
-        let text = &doc.text;
-        match std::panic::catch_unwind(|| isnad::analyze(text, isnad::OffsetUnit::CodePoint)) {
-            Ok(analysis) => Ok((doc, analysis)),
-            Err(_) => Err(jsonl::LineError {
-                id: doc.id().map(ToOwned::to_owned),
-                message: "isnad failed on this document (a bug: please report it with the text)".into(),
-            }),
-        }
-    });
     let mut out = Vec::new();
-    match analyzed {
-        Ok((doc, analysis)) => {
+    match outcome {
+        jsonl::Outcome::Blank => Done::default(),
+        jsonl::Outcome::Analyzed(doc, analysis) => {
             match format {
                 Format::Json => jsonl::write_record(&doc, &analysis, &mut out),
                 Format::Csv => csv::write_statements(&jsonl::id_cell(doc.id()), &analysis, &mut out),
             }
             Done { out, error: None, document: true }
         }
-        Err(e) => {
+        jsonl::Outcome::Failed(e) => {
             if format == Format::Json {
                 jsonl::write_error(&e, file, job.number, &mut out);
             }

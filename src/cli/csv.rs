@@ -1,6 +1,6 @@
 //! Statements as CSV (RFC 4180): one row per statement, CRLF line ends, a field quoted when it
 //! holds a comma, a double quote, CR or LF, its quotes doubled. The columns are the page's CSV
-//! export (`www/app.js`) with the document's id first, so one script reads both; offsets are
+//! export (`www/app/export.js`) with the document's id first, so one script reads both; offsets are
 //! code points, like the CLI's JSON. The isnad columns come last: `chain` (the parties' names,
 //! outermost first, joined by « ← »), what a denial answers (`rejects_start`, `rejects_end`, and
 //! `rejects_statement`, the id of the statement whose content it is) and `speaker_gender`; each
@@ -80,7 +80,7 @@ fn name<T: Serialize>(v: &T) -> String {
     }
 }
 
-fn write_row(out: &mut Vec<u8>, fields: impl IntoIterator<Item = String>) {
+pub fn write_row(out: &mut Vec<u8>, fields: impl IntoIterator<Item = String>) {
     for (i, f) in fields.into_iter().enumerate() {
         if i > 0 {
             out.push(b',');

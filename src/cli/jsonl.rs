@@ -128,6 +128,56 @@ impl<'de> Visitor<'de> for ObjectVisitor {
     }
 }
 
+/// What one line of an archive gives.
+pub enum Outcome {
+    /// Nothing: the line is blank (only ASCII whitespace). It still counts as a line.
+    Blank,
+    Analyzed(Document, isnad::Analysis),
+    Failed(LineError),
+}
+
+/// One line (its line break removed) read and analyzed: the same for `isnad --jsonl` and for
+/// the Python package's `analyze_jsonl`, which compiles this file too.
+pub fn analyze_line(line: &[u8]) -> Outcome {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Outcome::Blank;
+    }
+    let doc = match parse(line) {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::Failed(e),
+    };
+    // `analyze` never panics by design; if it ever does, one document is lost, not the run.
+    match std::panic::catch_unwind(|| isnad::analyze(&doc.text, isnad::OffsetUnit::CodePoint)) {
+        Ok(analysis) => Outcome::Analyzed(doc, analysis),
+        Err(_) => Outcome::Failed(LineError {
+            id: doc.id().map(ToOwned::to_owned),
+            message: "isnad failed on this document (a bug: please report it with the text)".into(),
+        }),
+    }
+}
+
+/// The error of a line longer than `max` bytes (`len`: its length), which is not read.
+pub fn too_long(len: u64, max: usize) -> LineError {
+    LineError::new(format!(
+        "the line is {} bytes long, over the limit of {} MiB for one document; split the document",
+        thousands(len),
+        max >> 20
+    ))
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Keys an input field may not take in a record (see the module's doc).
 const OWN_KEYS: [&str; 2] = ["analysis", "error"];
 

@@ -1,5 +1,6 @@
-//! The `isnad` command line: one document (`isnad FILE`, this file) or an archive
-//! (`isnad --jsonl`, [`batch`]). Native only: nothing here reaches the wasm.
+//! The `isnad` command line: one document (`isnad FILE`, this file), an archive
+//! (`isnad --jsonl`, [`batch`]), or what an archive's analyses say (`isnad summarize`,
+//! [`summarize`]). Native only: nothing here reaches the wasm.
 
 mod args;
 mod batch;
@@ -7,6 +8,9 @@ mod csv;
 mod jsonl;
 mod lines;
 mod progress;
+mod report;
+mod summarize;
+mod summary;
 
 use args::{Mode, OneFormat};
 use std::path::Path;
@@ -28,6 +32,7 @@ fn run() -> Result<(), String> {
         None => Ok(()),
         Some(Mode::One { file, format }) => one(&file, format),
         Some(Mode::Batch { files, format, threads }) => batch::run(batch::Config { files, format, threads }),
+        Some(Mode::Summarize { files, by, out }) => summarize::run(summarize::Config { files, by, out }),
     }
 }
 

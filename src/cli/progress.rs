@@ -4,6 +4,7 @@
 //! It counts input bytes (a bar with an ETA when the inputs are files of known size, a spinner
 //! on standard input) and shows the documents done in its message.
 
+pub use super::jsonl::thousands;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
@@ -84,19 +85,6 @@ impl Progress {
 /// "1 document", "1,234 documents".
 pub fn documents(n: u64) -> String {
     format!("{} document{}", thousands(n), if n == 1 { "" } else { "s" })
-}
-
-/// 1234567 → "1,234,567".
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[cfg(test)]

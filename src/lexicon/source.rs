@@ -110,7 +110,11 @@ pub enum Gram {
     /// Words whose first ل is their own letter, not the preposition لـ (لافروف، لندن، لاعب):
     /// never an addressee. Mined from the corpus (`cargo xtask mine`).
     Lword,
-    /// Words that accuse or allege (اتهم، زعم، اتهام، مزاعم): what a denial answers.
+    /// Frequent words the news never uses as a word of a name (عدم، اعتزاله، سيكون): never the
+    /// continuation of a speaker's name or title. Mined from the corpus (`cargo xtask mine`,
+    /// `lexicons/mined/commons.tsv`).
+    Common,
+    /// Words that accuse or allege (اتهم، زعم، اتهام، تهمة): what a denial answers.
     Allege,
     /// Words that point back to something said (هذه، ذلك، هو in «وهو ما نفته»).
     Pointer,
@@ -141,6 +145,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "identity" => Gram::Identity,
         "quantity" => Gram::Quantity,
         "lword" => Gram::Lword,
+        "common" => Gram::Common,
         "allege" => Gram::Allege,
         "pointer" => Gram::Pointer,
         _ => return None,
@@ -178,6 +183,9 @@ pub struct Files<'a> {
     pub entities: File<'a>,
     pub grammar: File<'a>,
     pub denials: File<'a>,
+    /// Rows of grammar classes mined from the corpus (`lexicons/mined/*.tsv` that the build
+    /// reads, each row `word<TAB>class<TAB># counts`), after grammar.tsv's own.
+    pub mined: &'a [File<'a>],
 }
 
 /// A word sequence, folded; `joined_l` when its last word is the preposition لـ written onto the
@@ -220,6 +228,13 @@ pub struct Tables {
     pub denial_index: BTreeMap<String, Vec<usize>>,
     /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u32`).
     pub word_classes: BTreeMap<String, u32>,
+    /// The mined words of class `common`, sorted, each followed by a line break: thousands of
+    /// words kept as one string (`sorted_lines_contain`), not as map keys, so the wasm pays
+    /// for their letters only.
+    pub common: String,
+    /// A bit per hash bucket of the `common` words (`COMMON_FILTER_BITS`): a word whose bit is
+    /// clear is none of them, so most words skip the search.
+    pub common_filter: Vec<u64>,
 }
 
 /// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
@@ -394,18 +409,38 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         let g = gender(files.entities.0, line, c[2])?;
         lex.entities.push((phrase(c[0]), EntityInfo { class, gender: g }));
     }
-    for row in rows(files.grammar, 2) {
-        let (line, c) = row?;
-        let Some(class) = gram_class(c[1]) else {
-            return Err(LexiconError(format!("{}:{line}: unknown class \"{}\"", files.grammar.0, c[1])));
-        };
-        lex.grammar.push((phrase(c[0]), class));
+    // Mined rows are single words, known by `word_classes` alone: thousands of them in the
+    // phrase tables too would double the wasm's lexicon for nothing.
+    let mut mined_words = Vec::new();
+    for (k, &file) in std::iter::once(&files.grammar).chain(files.mined).enumerate() {
+        for row in rows(file, 2) {
+            let (line, c) = row?;
+            let Some(class) = gram_class(c[1]) else {
+                return Err(LexiconError(format!("{}:{line}: unknown class \"{}\"", file.0, c[1])));
+            };
+            let p = phrase(c[0]);
+            match (k, p.words.len()) {
+                (0, _) => lex.grammar.push((p, class)),
+                (_, 1) => mined_words.push((p, class)),
+                _ => return Err(LexiconError(format!("{}:{line}: a mined row is one word", file.0))),
+            }
+        }
     }
     for row in rows(files.denials, 1) {
         let (_, c) = row?;
         lex.denials.push(phrase(c[0]));
     }
-    for (p, class) in &lex.grammar {
+    let mut common: Vec<&str> =
+        mined_words.iter().filter(|(_, c)| *c == Gram::Common).map(|(p, _)| p.words[0].as_str()).collect();
+    common.sort_unstable();
+    common.dedup();
+    lex.common = common.iter().map(|w| format!("{w}\n")).collect();
+    lex.common_filter = vec![0; COMMON_FILTER_BITS / 64];
+    for w in &common {
+        let b = common_filter_bit(w);
+        lex.common_filter[b / 64] |= 1 << (b % 64);
+    }
+    for (p, class) in lex.grammar.iter().chain(mined_words.iter().filter(|(_, c)| *c != Gram::Common)) {
         if p.words.len() == 1 {
             *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u32 << *class as u32;
         }
@@ -565,4 +600,49 @@ pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
         slots[s] = u32::try_from(i + 1).expect("fewer than 4 billion lexicon keys");
     }
     slots
+}
+
+/// Buckets of the filter in front of the `common` words: 32,768 bits (4 KB), so that with some
+/// 6,000 words about one other word in six needs the search.
+pub const COMMON_FILTER_BITS: usize = 1 << 15;
+
+/// The filter bucket of folded word `w`.
+pub fn common_filter_bit(w: &str) -> usize {
+    (key_hash(w.as_bytes()) >> 17) as usize % COMMON_FILTER_BITS
+}
+
+/// Whether `lines` — words sorted bytewise, each followed by `\n` — holds `w`: a binary search
+/// over the bytes, backing up to the start of the line it lands in.
+pub fn sorted_lines_contain(lines: &str, w: &str) -> bool {
+    let b = lines.as_bytes();
+    let (mut lo, mut hi) = (0, b.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let start = b[lo..mid].iter().rposition(|&c| c == b'\n').map_or(lo, |k| lo + k + 1);
+        let end = start + b[start..].iter().position(|&c| c == b'\n').unwrap_or(b.len() - start);
+        match b[start..end].cmp(w.as_bytes()) {
+            std::cmp::Ordering::Equal => return true,
+            std::cmp::Ordering::Less => lo = end + 1,
+            std::cmp::Ordering::Greater => hi = start,
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sorted_lines_contain;
+
+    #[test]
+    fn sorted_lines_find_every_word_and_no_other() {
+        let words = ["ا", "اب", "ابد", "بعد", "عدم", "يصل"];
+        let lines: String = words.iter().map(|w| format!("{w}\n")).collect();
+        for w in words {
+            assert!(sorted_lines_contain(&lines, w), "{w}");
+        }
+        for w in ["", "ب", "ابدا", "عد", "فيصل", "ي", "zz"] {
+            assert!(!sorted_lines_contain(&lines, w), "{w}");
+        }
+        assert!(!sorted_lines_contain("", "عدم"));
+    }
 }

@@ -539,6 +539,14 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             k = q.close + 1;
             continue;
         }
+        // «نفت أن تكون … استفزازاً، بقولها إن "…"»: «in her words» after a comma starts what
+        // she said next.
+        if k > start
+            && cx.toks[k].kind == TokKind::Comma
+            && cx.toks.get(k + 1).is_some_and(|t| t.norm.starts_with("بقول") || t.norm == "بالقول")
+        {
+            return k;
+        }
         // «…، وهو ما نفته الوزارة»: a denial of what came before ends it, at its comma.
         if k > start + 1 && cx.toks[k].kind == TokKind::Comma && refers_back_at(cx, k + 1) {
             return k;

@@ -281,7 +281,18 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && next < sent_end
             && cx.toks[m.tok_start].norm.starts_with("ال")
             && !cx.lex.is(cx.toks[m.tok_start].norm.trim_start_matches("ال"), Gram::Accusation);
-        opens || np_subject || quoted_before || cx.plausible(m)
+        // «وقال جيمي زوو الوسيط لدى مجموعة غوسن سيكيوريتيز لوكالة بلومبرغ إن …»: a name of two
+        // words or more, then a description the lexicon does not know, then the clause.
+        let described_name = m.class.is_none()
+            && m.name_toks.is_some_and(|(a, b)| b >= a + 2 && (a..b).all(|x| cx.word(x).name_like))
+            && cx.plausible_words(m)
+            && entry.frame != Frame::Np
+            && (m.tok_end..sent_end.min(m.tok_end + 12))
+                .take_while(|&x| {
+                    cx.toks[x].kind != TokKind::End && cx.cue(x).is_none() && cx.quotes.opening_at(x).is_none()
+                })
+                .any(|x| cx.tags[x].that.is_some() && !cx.toks[x].norm.starts_with('و'));
+        opens || np_subject || quoted_before || described_name || cx.plausible(m)
     };
     let mut parsed = mentions::parse(&cx.doc(), p, sent_end, false).map(|m| family_name(cx, m, false));
     // «قال بوعلاق لموزاييك إن …»: a لـ-word said once, right before the clause, is the
@@ -393,7 +404,16 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             }
         }
     }
-    parsed.filter(|m| believable(m) || m.class == Some(EntityClass::Title))
+    // One word the news almost never writes as a name (`common`: «سيكون»، «لوجود»، «توجه») is no
+    // subject by itself: «ويؤكد توجه القيادة …» has an unnamed one. (Not the outlet's own
+    // «مراسلنا».)
+    let lone_common = |m: &Mention| {
+        m.class.is_none()
+            && m.tok_end == m.tok_start + 1
+            && cx.word(m.tok_start).is(Gram::Common)
+            && !cx.toks[m.tok_start].norm.ends_with("نا")
+    };
+    parsed.filter(|m| (believable(m) || m.class == Some(EntityClass::Title)) && !lone_common(m))
 }
 
 /// One definite word the text repeats, in the place of a person, said alone as a family name

@@ -421,10 +421,10 @@ test('requests: loading, both seeds and export stay on the origin; analysis make
   }
 });
 
-test('no HTML parsing API is used anywhere in www/, the package (npm/) or examples/', async () => {
+test('no HTML parsing API is used anywhere in www/, the package (npm/), examples/ or the extension', async () => {
   const banned = /\b(innerHTML|outerHTML|insertAdjacentHTML|document\.write(ln)?|createContextualFragment|DOMParser)\b/;
   const found = [];
-  for (const dir of ['www', 'npm', 'examples']) {
+  for (const dir of ['www', 'npm', 'examples', 'extension']) {
     assert.ok(existsSync(join(ROOT, dir)), `${dir}/ is missing`);
     const walk = async (d) => {
       for (const e of await readdir(d, { withFileTypes: true })) {

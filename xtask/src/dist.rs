@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the page, ready to serve, in dist/.
 //!
-//! dist/index.html, app.js, style.css   copied from www/
+//! dist/index.html, app.js, app/*.js,  copied from www/ (all of it: the page, its modules, its
+//!   style.css, worker.js, sw.js, …     worker, its service worker, manifest and icon)
 //! dist/pkg/isnad.js, isnad_bg.wasm      wasm-bindgen `web` output, wasm-opt -Oz'd (the JS API)
 //! dist/pkg/isnad_no_modules.js          the `no-modules` bindings of the same wasm, for the page's
 //!                                       worker: a classic script, because module workers cannot
@@ -9,6 +10,7 @@
 //! dist/isnad.html                       all of the above in one file that works from file://
 //! dist/npm/                             the npm package `isnad` (npm.rs)
 //! dist/examples/                        the CMS embedding examples, with Quill (examples.rs)
+//! dist/extension/, isnad-extension-*.zip the browser extension, unpacked and zipped (extension.rs)
 
 use crate::tools;
 use crate::util::{self, kb, root, run};
@@ -114,6 +116,7 @@ pub fn dist() -> Result<PathBuf, String> {
     let single = single_file(&dist)?;
     let npm_files = crate::npm::npm_package(&dist)?;
     let example_files = crate::examples::examples(&dist)?;
+    let extension = crate::extension::extension(&dist)?;
 
     let final_size = size(&wasm)?;
     let gz = gzip_size(&wasm);
@@ -129,6 +132,14 @@ pub fn dist() -> Result<PathBuf, String> {
     );
     eprintln!("xtask: dist/isnad.html (single file, opens from disk): {}", kb(single));
     eprintln!("xtask: dist/npm/ (the npm package, {npm_files} files), dist/examples/ ({example_files} files)");
+    if let Some(ext) = extension {
+        eprintln!(
+            "xtask: dist/extension/ (the browser extension, {} files; load it unpacked), {}: {}",
+            ext.files,
+            ext.zip.strip_prefix(&dist).unwrap_or(&ext.zip).display(),
+            kb(ext.zip_size)
+        );
+    }
     Ok(dist)
 }
 
@@ -210,14 +221,15 @@ fn data_block(id: &str, ty: &str, body: &str) -> Result<String, String> {
     Ok(format!("<script id=\"{id}\" type=\"{ty}\">{body}</script>\n"))
 }
 
-/// dist/isnad.html: index.html with the styles, the script, the bindings, the worker, the wasm
-/// (base64) and the seeds inlined, so that it works opened straight from disk (file://), where a
-/// page can neither import a module nor fetch. app.js finds the data blocks by id. Returns its size.
+/// dist/isnad.html: index.html with the styles, the script (app.js and its modules joined into
+/// one, join.rs), the bindings, the worker, the wasm (base64) and the seeds inlined, so that it
+/// works opened straight from disk (file://), where a page can neither import a module nor fetch.
+/// app/files.js finds the data blocks by id. Returns its size.
 fn single_file(dist: &Path) -> Result<u64, String> {
     let read = |p: &str| std::fs::read_to_string(dist.join(p)).map_err(|e| format!("cannot read dist/{p}: {e}"));
     let html = read("index.html")?;
     let css = read("style.css")?;
-    let app = read("app.js")?;
+    let app = crate::join::join(dist, "app.js")?;
     let wasm = std::fs::read(dist.join("pkg/isnad_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
 
     let mut seeds = String::from("[");
@@ -242,7 +254,7 @@ fn single_file(dist: &Path) -> Result<u64, String> {
     seeds.push(']');
 
     if app.to_ascii_lowercase().contains("</script") {
-        return Err("www/app.js contains `</script` and cannot be inlined into isnad.html".into());
+        return Err("www/app.js or one of its modules contains `</script`: it cannot be inlined into isnad.html".into());
     }
     if css.to_ascii_lowercase().contains("</style") {
         return Err("www/style.css contains `</style` and cannot be inlined into isnad.html".into());

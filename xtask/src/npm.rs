@@ -41,7 +41,7 @@ pub fn npm_package(dist: &Path) -> Result<u64, String> {
 
 /// The value after the first `key` (`version = "` in Cargo.toml's [package], `"version": "` in
 /// package.json), up to the closing quote.
-fn json_or_toml_version(text: &str, key: &str) -> Option<String> {
+pub(crate) fn json_or_toml_version(text: &str, key: &str) -> Option<String> {
     let line = text.lines().find(|l| l.trim_start().starts_with(key))?;
     let rest = &line.trim_start()[key.len()..];
     Some(rest[..rest.find('"')?].to_string())

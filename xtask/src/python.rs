@@ -14,7 +14,7 @@ const MANIFEST: &str = "bindings/python/Cargo.toml";
 const REQUIREMENTS: &str = "bindings/python/requirements-dev.txt";
 const TESTS: &str = "bindings/python/tests";
 
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(d) => root().join(d),
         None => root().join("target"),
@@ -29,9 +29,9 @@ fn venv_python() -> PathBuf {
     venv_dir().join("bin/python")
 }
 
-/// `name==version` lines of requirements-dev.txt.
-fn pins() -> Result<Vec<(String, String)>, String> {
-    let path = root().join(REQUIREMENTS);
+/// `name==version` lines of a requirements file (`requirements`, relative to the root).
+fn pins(requirements: &str) -> Result<Vec<(String, String)>, String> {
+    let path = root().join(requirements);
     let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
@@ -93,29 +93,35 @@ fn create_venv(venv: &Path) -> Result<(), String> {
 /// The venv's python, with maturin and pytest at their pinned versions: creates the venv and
 /// installs them only when missing or at another version.
 pub fn venv() -> Result<PathBuf, String> {
-    let venv = venv_dir();
     let python = venv_python();
     if !python_ok(&python) {
-        create_venv(&venv)?;
+        create_venv(&venv_dir())?;
     }
-    let pins = pins()?;
+    install_pinned(&python, REQUIREMENTS)?;
+    Ok(python)
+}
+
+/// Installs the packages of `requirements` (pinned `name==version`, relative to the root) into
+/// the venv of `python`, unless each is there at its version already.
+pub fn install_pinned(python: &Path, requirements: &str) -> Result<(), String> {
+    let pins = pins(requirements)?;
     let names: Vec<String> = pins.iter().map(|p| format!("{:?}", p.0)).collect();
     let script = format!(
         "import importlib.metadata as m\nfor n in [{}]:\n    try: print(n + '==' + m.version(n))\n    except m.PackageNotFoundError: print(n + '==none')",
         names.join(", ")
     );
-    let have = output(Command::new(&python).args(["-c", &script])).unwrap_or_default();
+    let have = output(Command::new(python).args(["-c", &script])).unwrap_or_default();
     let want: Vec<String> = pins.iter().map(|(n, v)| format!("{n}=={v}")).collect();
     if have.lines().map(str::trim).collect::<Vec<_>>() != want {
-        eprintln!("xtask: installing {} into {}", want.join(", "), venv.display());
+        eprintln!("xtask: installing {} into {}", want.join(", "), venv_dir().display());
         run(
-            Command::new(&python)
+            Command::new(python)
                 .args(["-m", "pip", "install", "--disable-pip-version-check", "--quiet", "-r"])
-                .arg(root().join(REQUIREMENTS)),
-            &format!("install them by hand: {} -m pip install -r {REQUIREMENTS}", python.display()),
+                .arg(root().join(requirements)),
+            &format!("install them by hand: {} -m pip install -r {requirements}", python.display()),
         )?;
     }
-    Ok(python)
+    Ok(())
 }
 
 /// Builds the abi3 wheel into `out` (its older isnad wheels removed) and returns its path.
@@ -159,9 +165,9 @@ pub fn dist(dist: &Path) -> Result<PathBuf, String> {
     Ok(whl)
 }
 
-/// `cargo xtask test python`: the CLI (the tests compare with it), the wheel, installed into the
-/// venv, then pytest on bindings/python/tests.
-pub fn test() -> Result<(), String> {
+/// The CLI (the tests compare with it) and the wheel, installed into the venv; returns the
+/// venv's python.
+pub fn install() -> Result<PathBuf, String> {
     let python = venv()?;
     // Built with the binding crate in the same invocation, so that features are unified as in
     // maturin's build (PyO3's dependencies turn on features of crates the core shares): the two
@@ -177,15 +183,33 @@ pub fn test() -> Result<(), String> {
             .arg(&whl),
         "",
     )?;
+    Ok(python)
+}
+
+/// pytest from the venv on `tests` (relative to the root), with the CLI's path in `ISNAD_CLI`.
+pub fn pytest(tests: &str, extra: &[&str]) -> Result<(), String> {
     run(
         // The venv's pytest script, not `python -m pytest`, which would put the working directory
         // first on sys.path: the tests import the installed wheel.
         Command::new(venv_dir().join("bin/pytest"))
             .args(["-p", "no:cacheprovider", "-q"])
-            .arg(root().join(TESTS))
-            .env("ISNAD_CLI", target_dir().join("release/isnad"))
+            .args(extra)
+            .arg(root().join(tests))
+            .env("ISNAD_CLI", cli())
             .env("PYTHONDONTWRITEBYTECODE", "1")
             .current_dir(root()),
         "",
     )
+}
+
+/// The release CLI that `install` builds.
+pub fn cli() -> PathBuf {
+    target_dir().join("release/isnad")
+}
+
+/// `cargo xtask test python`: the CLI, the wheel, installed into the venv, then pytest on
+/// bindings/python/tests.
+pub fn test() -> Result<(), String> {
+    install()?;
+    pytest(TESTS, &[])
 }

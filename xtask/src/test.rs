@@ -2,15 +2,22 @@
 
 use crate::tools;
 use crate::util::{self, root, run};
+use std::path::PathBuf;
 use std::process::Command;
+use std::sync::OnceLock;
 use std::time::Instant;
 
-const STEPS: &[(&str, &str, fn() -> Result<(), String>)] = &[
+/// A test step: its name, what it runs, and the function that runs it.
+type Step = (&'static str, &'static str, fn() -> Result<(), String>);
+
+const STEPS: &[Step] = &[
     ("native", "cargo test --workspace", native),
     ("python", "bindings/python: the wheel, installed in target/py-venv, under pytest", python),
+    ("spark", "a local Spark job over an archive, by RDD.pipe and by mapPartitions, against isnad --jsonl", spark),
     ("wasm-node", "tests/wasm.rs under node", wasm_node),
     ("wasm-browser", "tests/wasm.rs in headless Chromium", wasm_browser),
     ("e2e", "dist/ in headless Chromium (node --test tests/e2e/): the page, the examples, the npm package", e2e),
+    ("extension", "the browser extension in headless Chromium (node --test tests/extension/)", extension),
 ];
 
 pub fn test_cmd(args: &[String]) -> Result<(), String> {
@@ -56,6 +63,10 @@ fn python() -> Result<(), String> {
     crate::python::test()
 }
 
+fn spark() -> Result<(), String> {
+    crate::spark::test()
+}
+
 /// `cargo test --target wasm32-unknown-unknown --test wasm` with the wasm-bindgen test runner.
 fn wasm_cargo_test(browser: bool) -> Result<(), String> {
     tools::wasm_target()?;
@@ -96,7 +107,7 @@ fn wasm_browser() -> Result<(), String> {
 fn e2e() -> Result<(), String> {
     tools::npm_packages()?;
     tools::chromium()?;
-    let dist = crate::dist::dist()?;
+    let dist = dist_once()?;
     let base = crate::serve::spawn_background(dist)?;
     eprintln!("xtask: serving dist/ at {base}/ for the end-to-end tests");
     run(
@@ -105,6 +116,31 @@ fn e2e() -> Result<(), String> {
             .env("ISNAD_BASE_URL", &base)
             .env("CHROMIUM", tools::CHROMIUM)
             .current_dir(root()),
+        "",
+    )
+}
+
+/// `cargo xtask dist`, once for all the steps of one run that test dist/.
+fn dist_once() -> Result<PathBuf, String> {
+    static DIST: OnceLock<PathBuf> = OnceLock::new();
+    if let Some(d) = DIST.get() {
+        return Ok(d.clone());
+    }
+    let d = crate::dist::dist()?;
+    Ok(DIST.get_or_init(|| d).clone())
+}
+
+/// dist/extension/ loaded into headless Chromium (tests/extension/): saved news pages served
+/// through a recording proxy, the toolbar button pressed through the DevTools protocol.
+fn extension() -> Result<(), String> {
+    tools::npm_packages()?;
+    tools::chromium()?;
+    let dist = dist_once()?;
+    if !dist.join("extension/manifest.json").is_file() {
+        return Err("cargo xtask dist wrote no dist/extension/ (see its warnings above)".into());
+    }
+    run(
+        Command::new("node").args(["--test", "tests/extension/"]).env("CHROMIUM", tools::CHROMIUM).current_dir(root()),
         "",
     )
 }

@@ -16,6 +16,7 @@ pub fn setup_all() -> Result<(), String> {
     npm_packages()?;
     chromium()?;
     crate::python::venv()?;
+    crate::spark::setup()?;
     eprintln!("xtask: every tool is installed");
     Ok(())
 }
@@ -32,7 +33,7 @@ pub fn wasm_target() -> Result<(), String> {
         None => {
             // No rustup: the target may still be there (e.g. a distro Rust with its std for wasm).
             let sysroot = output(Command::new("rustc").args(["--print", "sysroot"]));
-            let have = sysroot.map_or(false, |s| Path::new(s.trim()).join("lib/rustlib").join(WASM_TARGET).is_dir());
+            let have = sysroot.is_some_and(|s| Path::new(s.trim()).join("lib/rustlib").join(WASM_TARGET).is_dir());
             if have {
                 Ok(())
             } else {
@@ -126,7 +127,7 @@ pub fn wasm_bindgen_test_runner() -> PathBuf {
 }
 
 pub fn is_root() -> bool {
-    output(Command::new("id").arg("-u")).map_or(false, |s| s.trim() == "0")
+    output(Command::new("id").arg("-u")).is_some_and(|s| s.trim() == "0")
 }
 
 /// Debian's chromium and chromium-driver at /usr/bin (apt-get, when we are root).
@@ -159,7 +160,7 @@ pub fn chromium() -> Result<(), String> {
 }
 
 /// The npm packages of package.json (binaryen's wasm-opt, playwright-core, axe-core, typescript,
-/// quill) in node_modules/.
+/// quill, @mozilla/readability) in node_modules/.
 /// `npm ci` when node_modules is missing or older than package-lock.json.
 pub fn npm_packages() -> Result<(), String> {
     let top = root();
@@ -177,6 +178,7 @@ pub fn npm_packages() -> Result<(), String> {
         "axe-core/package.json",
         "typescript/package.json",
         "quill/package.json",
+        "@mozilla/readability/package.json",
     ]
     .iter()
     .all(|p| top.join("node_modules").join(p).is_file());

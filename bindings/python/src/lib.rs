@@ -8,6 +8,20 @@
 //! analysis, the serialization and the parse run without the GIL; only building the Python
 //! objects needs it.
 
+// The CLI's own code for an archive's lines and for summaries, compiled here too, so that the
+// package writes what `isnad --jsonl` writes and summarizes as `isnad summarize` does, by
+// construction. Each file depends on the core and serde only; what the CLI alone uses is unused
+// here.
+#[allow(dead_code)]
+#[path = "../../../src/cli/jsonl.rs"]
+mod jsonl;
+#[allow(dead_code)]
+#[path = "../../../src/cli/lines.rs"]
+mod lines;
+#[allow(dead_code)]
+#[path = "../../../src/cli/summary.rs"]
+mod summary;
+
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyList, PyString};
@@ -219,15 +233,7 @@ fn analyze_many<'py>(
             type_name(texts)
         )));
     }
-    let threads = match threads {
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        Some(n) if n >= 1 => usize::try_from(n).unwrap_or(usize::MAX),
-        Some(n) => {
-            return Err(PyValueError::new_err(format!(
-                "{FUNC}: threads must be 1 or more (or None: one per core), not {n}"
-            )))
-        }
-    };
+    let threads = thread_count(FUNC, threads)?;
     let iter = texts.try_iter().map_err(|_| {
         PyTypeError::new_err(format!(
             "{FUNC}: texts must be an iterable of str (a list, a tuple, a pandas Series …), not {}",
@@ -248,24 +254,30 @@ fn analyze_many<'py>(
     Ok(list)
 }
 
-/// Each text's analysis on `threads` scoped threads taking the next text as they finish, in
-/// the texts' order. Scoped threads, started and joined here, rather than a global pool: nothing
-/// is left running, so a process that forks afterwards (multiprocessing) cannot deadlock.
+/// Each text's analysis on `threads` threads, in the texts' order.
 fn analyze_parallel(texts: &[&str], threads: usize, explain: bool) -> Vec<Result<Json, String>> {
-    let threads = threads.min(texts.len());
+    parallel_map(texts, threads, |t| analyze_json(t, explain))
+}
+
+/// `f` of each item on `threads` scoped threads taking the next item as they finish, in the
+/// items' order. Scoped threads, started and joined here, rather than a global pool: nothing is
+/// left running, so a process that forks afterwards (multiprocessing, Spark's Python workers)
+/// cannot deadlock.
+fn parallel_map<T: Sync, R: Send>(items: &[T], threads: usize, f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = threads.min(items.len());
     if threads <= 1 {
-        return texts.iter().map(|t| analyze_json(t, explain)).collect();
+        return items.iter().map(f).collect();
     }
     let next = AtomicUsize::new(0);
-    let mut done: Vec<(usize, Result<Json, String>)> = std::thread::scope(|s| {
+    let mut done: Vec<(usize, R)> = std::thread::scope(|s| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
                     let mut mine = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(text) = texts.get(i) else { break mine };
-                        mine.push((i, analyze_json(text, explain)));
+                        let Some(item) = items.get(i) else { break mine };
+                        mine.push((i, f(item)));
                     }
                 })
             })
@@ -278,12 +290,131 @@ fn analyze_parallel(texts: &[&str], threads: usize, explain: bool) -> Vec<Result
     done.into_iter().map(|d| d.1).collect()
 }
 
+/// `threads` as given to a function: None is one per core; less than 1 is a ValueError.
+fn thread_count(func: &str, threads: Option<i64>) -> PyResult<usize> {
+    match threads {
+        None => Ok(std::thread::available_parallelism().map_or(1, |n| n.get())),
+        Some(n) if n >= 1 => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
+        Some(n) => {
+            Err(PyValueError::new_err(format!("{func}: threads must be 1 or more (or None: one per core), not {n}")))
+        }
+    }
+}
+
+/// The records `isnad --jsonl` writes for `lines` (str or bytes, each one line of an archive,
+/// its line break optional), the first being line `first_line` of its input: one str per
+/// non-blank line, without a line break. `analyze_jsonl` in `__init__.py` calls this on chunks
+/// of an iterable; the tests compare it with the CLI byte for byte.
+#[pyfunction]
+#[pyo3(signature = (lines, first_line, threads = None))]
+fn _jsonl_records<'py>(
+    py: Python<'py>,
+    lines: &Bound<'py, PyList>,
+    first_line: u64,
+    threads: Option<i64>,
+) -> PyResult<Bound<'py, PyList>> {
+    const FUNC: &str = "analyze_jsonl()";
+    let threads = thread_count(FUNC, threads)?;
+    let mut owned: Vec<(u64, Vec<u8>)> = Vec::with_capacity(lines.len());
+    for (i, item) in lines.iter().enumerate() {
+        let number = first_line + i as u64;
+        let mut bytes = if let Ok(b) = item.cast::<PyBytes>() {
+            b.as_bytes().to_vec()
+        } else if let Ok(b) = item.cast::<PyByteArray>() {
+            b.to_vec()
+        } else if item.is_instance_of::<PyString>() {
+            text_of(&item, FUNC, &format!("line {number}"))?.as_bytes().to_vec()
+        } else {
+            return Err(PyTypeError::new_err(format!(
+                "{FUNC}: line {number} must be str or bytes (one line of a JSON-lines archive), not {}",
+                type_name(&item)
+            )));
+        };
+        // As the CLI reads a line: without its break (\n or \r\n), and without a byte-order
+        // mark at the start of the input.
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+            if bytes.last() == Some(&b'\r') {
+                bytes.pop();
+            }
+        }
+        if number == 1 && bytes.starts_with(b"\xEF\xBB\xBF") {
+            bytes.drain(..3);
+        }
+        owned.push((number, bytes));
+    }
+    let records = py.detach(|| {
+        parallel_map(&owned, threads, |(number, bytes)| {
+            let outcome = if bytes.len() > lines::MAX_LINE {
+                jsonl::Outcome::Failed(jsonl::too_long(bytes.len() as u64, lines::MAX_LINE))
+            } else {
+                jsonl::analyze_line(bytes)
+            };
+            let mut out = Vec::new();
+            match outcome {
+                jsonl::Outcome::Blank => return None,
+                jsonl::Outcome::Analyzed(doc, analysis) => jsonl::write_record(&doc, &analysis, &mut out),
+                jsonl::Outcome::Failed(e) => jsonl::write_error(&e, None, *number, &mut out),
+            }
+            out.pop(); // the line break
+            Some(String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        })
+    });
+    let list = PyList::empty(py);
+    for r in records.into_iter().flatten() {
+        list.append(PyString::new(py, &r))?;
+    }
+    Ok(list)
+}
+
+/// The summary of `records` (each a JSON line, as `isnad --jsonl` writes them) grouped by the
+/// field `by`: `(speakers, groups, documents, errors)`, each table a list of dicts. `summarize`
+/// in `__init__.py` turns dicts into lines first.
+#[pyfunction]
+#[pyo3(signature = (records, by = None))]
+fn _summarize<'py>(
+    py: Python<'py>,
+    records: &Bound<'py, PyList>,
+    by: Option<String>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyList>, u64, u64)> {
+    let lines: Vec<String> = records.iter().map(|r| r.extract::<String>()).collect::<PyResult<_>>()?;
+    let result = py.detach(|| {
+        let mut s = summary::Summary::new(by);
+        for (i, line) in lines.iter().enumerate() {
+            s.add_line(line).map_err(|e| format!("summarize(): records[{i}]: {e}"))?;
+        }
+        Ok::<_, String>((s.speakers(), s.groups(), s.documents(), s.errors()))
+    });
+    let (speakers, groups, documents, errors) = result.map_err(PyValueError::new_err)?;
+    Ok((table_to_py(py, speakers)?, table_to_py(py, groups)?, documents, errors))
+}
+
+/// A summary table as a list of dicts, one per row, keyed by the column names.
+fn table_to_py(py: Python<'_>, table: summary::Table) -> PyResult<Bound<'_, PyList>> {
+    let columns: Vec<Bound<'_, PyString>> = table.columns.iter().map(|c| PyString::intern(py, c)).collect();
+    let list = PyList::empty(py);
+    for row in table.rows {
+        let dict = PyDict::new(py);
+        for (k, cell) in columns.iter().zip(row) {
+            match cell {
+                summary::Cell::Text(t) => dict.set_item(k, t)?,
+                summary::Cell::Int(n) => dict.set_item(k, n)?,
+                summary::Cell::Share(x) => dict.set_item(k, x)?,
+            }
+        }
+        list.append(dict)?;
+    }
+    Ok(list)
+}
+
 /// The compiled part of the `isnad` package; import `isnad`, not this.
 #[pymodule]
 #[pyo3(name = "_isnad")]
 fn isnad_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(analyze, m)?)?;
     m.add_function(wrap_pyfunction!(analyze_many, m)?)?;
+    m.add_function(wrap_pyfunction!(_jsonl_records, m)?)?;
+    m.add_function(wrap_pyfunction!(_summarize, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

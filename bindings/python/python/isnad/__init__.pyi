@@ -6,8 +6,8 @@ JSON), typed here for type checkers. They exist only in this stub: use them in a
 ``from __future__ import annotations``).
 """
 
-from collections.abc import Iterable
-from typing import Literal, TypedDict
+from collections.abc import Iterable, Iterator
+from typing import Any, Literal, TypedDict
 
 from typing_extensions import NotRequired
 
@@ -135,4 +135,58 @@ def analyze_many(texts: Iterable[str], threads: int | None = None, *, explain: b
             message names its index).
         ValueError: an item holds a lone surrogate (the message gives which item and where), or
             ``threads`` is less than 1.
+    """
+
+def analyze_jsonl(
+    lines: Iterable[str | bytes], threads: int | None = None, *, chunk: int = 1000
+) -> Iterator[str]:
+    """Analyzes the lines of a JSON-lines archive as ``isnad --jsonl`` does; yields its records.
+
+    ``lines`` is any iterable of str or bytes, one line of the archive each (an open file, a
+    list, a Spark partition), each a JSON object with a string ``text``. For each non-blank line
+    this yields the line ``isnad --jsonl`` writes for it, as a str without the line break: the
+    input object without ``text`` and with ``analysis`` added, or an error record
+    ``{"id": …, "line": N, "error": "…"}`` for a line that cannot be analyzed (``line`` counts
+    from 1 in ``lines``, blank lines included). Equal to the CLI's output on the same lines, byte
+    for byte.
+
+    It reads ``chunk`` lines at a time and analyzes them on ``threads`` threads (default: one
+    per core) with the GIL released, so memory stays bounded whatever the input's length. In
+    Spark: ``rdd.mapPartitions(lambda part: isnad.analyze_jsonl(part, threads=1))``.
+
+    Raises:
+        TypeError: ``lines`` is a single str or bytes, or a line is neither str nor bytes.
+        ValueError: a str line holds a lone surrogate, or ``threads`` or ``chunk`` is less than 1.
+    """
+
+class Summary(TypedDict):
+    """What ``summarize`` returns: two tables as lists of dicts, and two counts."""
+
+    speakers: list[dict[str, Any]]
+    """One dict per speaker (folded name and kind): ``name``, ``folded``, ``kind``, ``gender``
+    (when the analyses carry it), ``documents``, ``statements``, ``claims``, ``denials``."""
+    groups: list[dict[str, Any]]
+    """One dict per value of ``by`` (one, ``all``, without it): documents, statements, sources by
+    kind, ``anonymous_share`` …, the columns of ``groups.csv``."""
+    documents: int
+    """Documents summarized."""
+    errors: int
+    """Error records met (lines that could not be analyzed)."""
+
+def summarize(records: Iterable[str | bytes | dict[str, Any]], by: str | None = None) -> Summary:
+    """Summarizes the analyses of an archive, as ``isnad summarize`` does: who speaks, and how often anonymously.
+
+    ``records`` is any iterable of the records ``isnad --jsonl`` or ``analyze_jsonl`` writes
+    (str or bytes lines, or dicts such as ``json.loads`` gives; error records are counted, not
+    summarized) or of bare analyses (``analyze``'s dicts). ``by`` names a field of the records
+    (``"outlet"``) whose values group the documents.
+
+    Returns a dict: ``speakers`` and ``groups``, each a list of dicts with the columns of
+    ``isnad summarize``'s ``speakers.csv`` and ``groups.csv`` (``pandas.DataFrame(s["groups"])``),
+    ``documents`` and ``errors``. ``gender`` columns appear when the analyses carry a speaker's
+    ``gender``.
+
+    Raises:
+        TypeError: ``records`` is a single str, or an item is not a str, bytes or dict.
+        ValueError: an item is not a record of ``isnad --jsonl`` (the message names it).
     """
