@@ -119,7 +119,8 @@ function decorateCards(view, analysis, deniedBy) {
     if (extra.length) {
       const box = el('div', 'chain-info');
       box.append(...extra);
-      li.append(box);
+      // Under the statement's words, before its «why?».
+      li.insertBefore(box, li.querySelector(':scope > details'));
     }
   }
 }
