@@ -289,3 +289,44 @@ test("seed 000 by the core: Peskov's denial answers the Post, Reuters' sources i
     await context.close();
   }
 });
+
+// <isnad-analyzer>'s panel (npm/panel.js), drawn from the same shaped analysis: the chain, the
+// answered statement and «denied by» as buttons that pick their statement, the sources by kind.
+test("the element's panel shows the chain, what a denial answers and who denied it", async () => {
+  const { context, page, problems } = await openPage(browser, server.base);
+  try {
+    const text = await seed(SEED_000);
+    const a = shape(await analyzeInPage(page, text), text);
+    const [edge] = edgesOf(a);
+    assert.ok(edge, 'the shaping gave Peskov a target');
+    const out = await page.evaluate(async ({ a, lang }) => {
+      const { panelFrame, renderPanel } = await import('./npm/panel.js');
+      const { WORDS } = await import('./npm/element-words.js');
+      const frame = panelFrame();
+      document.body.append(frame.panel);
+      const picked = [];
+      const draw = (l) =>
+        renderPanel(frame, { lang: l, words: WORDS[l], analysis: a, level: 2, onPick: (st) => picked.push(st.id) });
+      draw(lang);
+      const chains = [...frame.body.querySelectorAll('.chain')].map((n) => n.textContent);
+      const answers = [...frame.body.querySelectorAll('button.answers')].map((b) => Number(b.dataset.statement));
+      const deniedBy = [...frame.body.querySelectorAll('button.denied-by')].map((b) => Number(b.dataset.statement));
+      for (const b of frame.body.querySelectorAll('button.answers, button.denied-by')) b.click();
+      const sources = { ...frame.body.querySelector('.sources').dataset };
+      draw('en');
+      const english = [...frame.body.querySelectorAll('.chain')].map((n) => n.textContent);
+      frame.panel.remove();
+      return { chains, answers, deniedBy, picked, sources, english, imgs: document.querySelectorAll('img').length };
+    }, { a, lang: 'ar' });
+    assert.ok(out.chains.some((c) => new RegExp(`${REUTERS}.*←`).test(c)), `chains: ${out.chains}`);
+    assert.ok(out.english.some((c) => /^Chain: .*→/.test(c)), `chains: ${out.english}`);
+    assert.deepEqual(out.answers, [edge[1]]);
+    assert.deepEqual(out.deniedBy, [edge[0]]);
+    assert.deepEqual(out.picked.sort(), [edge[0], edge[1]].sort());
+    assert.deepEqual(out.sources, Object.fromEntries(Object.entries(a.sources).map(([k, v]) => [k, String(v)])));
+    assert.equal(out.imgs, 0, 'names are text');
+    assertClean(problems);
+  } finally {
+    await context.close();
+  }
+});
