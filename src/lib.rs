@@ -3,7 +3,7 @@
 //! `analyze(text)` finds reported speech — the speakers, with their titles, and each statement
 //! they made, claim or denial — and returns it as an [`Analysis`] whose spans point into `text`.
 //! The pipeline, one module per stage (see ARCHITECTURE.md):
-//! normalize → tokenize → lexicon tagging → quotes → statements → speakers → output.
+//! normalize → tokenize → lexicon tagging → quotes → statements → speakers → chains → rejects → output.
 //!
 //! ```
 //! let text = "قال المتحدث باسم الوزارة إن الاجتماع سيعقد غدا.";
@@ -13,6 +13,7 @@
 //! assert_eq!(&text[st.content.start..st.content.end], st.content.text);
 //! ```
 
+pub mod chains;
 mod fastmap;
 pub mod learn;
 pub mod lexicon;
@@ -20,6 +21,7 @@ pub mod mentions;
 pub mod normalize;
 pub mod output;
 pub mod quotes;
+pub mod rejects;
 pub mod speakers;
 pub mod statements;
 pub mod tokenize;
@@ -27,7 +29,9 @@ pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use output::{Analysis, Form, OffsetUnit, Span, Speaker, SpeakerKind, Statement, StatementKind};
+pub use output::{
+    Analysis, Form, Gender, OffsetUnit, Sources, Span, Speaker, SpeakerKind, Statement, StatementKind, Target,
+};
 
 /// Analyzes `text` and returns its speakers and statements with offsets in `unit`.
 ///
@@ -59,6 +63,8 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
     let quotes = quotes::find_quotes(text, &tokens);
     let found = statements::find(text, &tokens, &tagged, &quotes, lex);
     let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, choose);
+    chains::link(&mut analysis);
+    rejects::link(text, &tokens, &tagged, lex, &mut analysis);
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {
         analysis.diagnostics.push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }

@@ -742,6 +742,12 @@ impl<'p> Parser<'p> {
             extend(&mut self.title, j, j + 1);
             return self.advance(j + 1, 1, State::Construct);
         }
+        // «المتحدث باسمها باسكال دوران»: «in its name» with the body as a pronoun completes the
+        // title, and a name may follow it as after any definite title.
+        if w.strip_prefix("باسم").is_some_and(|p| matches!(p, "ه" | "ها" | "هم" | "هما")) {
+            extend(&mut self.title, j, j + 1);
+            return self.advance(j + 1, 1, State::Definite);
+        }
         let title = self.class == Some(EntityClass::Title);
         let next_entity = doc.entity(j + 1).filter(|e| e.pre == 0);
         let next_is_document = next_entity.is_some_and(|e| e.info.class == EntityClass::Document);
@@ -1601,6 +1607,14 @@ mod tests {
     fn apposition_before_a_prepositional_phrase() {
         let m = np("الناطق باسم الحكومة، محمد الشمري، في تصريح صحفي:");
         assert_eq!((m.name.as_str(), m.role.as_str()), ("محمد الشمري", "الناطق باسم الحكومة"));
+    }
+
+    #[test]
+    fn in_its_name_with_a_pronoun_completes_the_title() {
+        let m = np("المتحدث باسمها باسكال دوران، أن");
+        assert_eq!((m.name.as_str(), m.role.as_str()), ("باسكال دوران", "المتحدث باسمها"));
+        let m = np("المتحدث باسمه، أنه");
+        assert_eq!((m.name.as_str(), m.role.as_str()), ("", "المتحدث باسمه"));
     }
 
     #[test]

@@ -45,6 +45,17 @@ pub enum SpeakerKind {
     Anonymous,
 }
 
+/// A speaker's gender where Arabic says it: the verb that agrees with them (قالت، وأضافت) or a
+/// feminine title (الوزيرة، المتحدثة). Only for persons and unnamed individual sources; absent
+/// when the text does not say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum Gender {
+    Female,
+    Male,
+}
+
 /// Whether the speaker asserted the content or denied it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -81,6 +92,9 @@ pub struct Speaker {
     /// Titles and appositions, e.g. «المتحدث الرسمي باسم الرئاسة الروسية»; empty when none.
     pub role: String,
     pub kind: SpeakerKind,
+    /// `female` or `male` where the text marks it (see [`Gender`]); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<Gender>,
     /// Every place the text names or refers to this speaker, in text order.
     pub mentions: Vec<Span>,
 }
@@ -93,17 +107,78 @@ pub struct Statement {
     pub id: usize,
     /// Index into `speakers`.
     pub speaker: usize,
+    /// The isnad, when the text gives the words through someone else: indices into `speakers`
+    /// from the party that reports them to the one they started from, `speaker` among them
+    /// («ذكرت رويترز نقلاً عن مصادر» → [رويترز، مصادر]; «قال البيت الأبيض إن بايدن أبلغ بوتين
+    /// أن …» → the inner statement's [البيت الأبيض، بايدن]). Absent for words heard directly.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chain: Option<Vec<usize>>,
     pub kind: StatementKind,
     pub form: Form,
     /// The verb or phrase that introduces the speech (قال، نفى، بحسب …).
     pub cue: Span,
     /// What was said.
     pub content: Span,
+    /// For a denial: the claim or accusation it answers, when the text states it outside the
+    /// denial's own content. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rejects: Option<Target>,
     /// 0..1: how strong the evidence for this attribution is.
     pub confidence: f32,
     /// Which rule produced it and why its speaker was chosen (for `--explain`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub explain: Option<String>,
+}
+
+/// What a denial answers: the words of the text that state the claim or accusation, and the
+/// statement whose content they are, when they are one («ذكرت رويترز أن …» … «ونفى الكرملين …»);
+/// none when it is the journalist's own words («ووجهت لها تهمة التآمر …، وهو ما نفته عائلتها»).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Target {
+    /// First unit of the answered words, as in [`Span`].
+    pub start: usize,
+    /// One past the last unit.
+    pub end: usize,
+    /// The answered words.
+    pub text: String,
+    /// Index into `statements`: the statement whose content this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub statement: Option<usize>,
+}
+
+impl Target {
+    /// The answered words as a [`Span`].
+    pub fn span(&self) -> Span {
+        Span { start: self.start, end: self.end, text: self.text.clone() }
+    }
+}
+
+/// How many speakers of each kind the text quotes: named persons, bodies, outlets and
+/// anonymous sources (every party of a chain included).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Sources {
+    pub person: usize,
+    pub organization: usize,
+    pub media: usize,
+    pub anonymous: usize,
+}
+
+impl Sources {
+    /// The counts of `speakers`.
+    pub fn of(speakers: &[Speaker]) -> Sources {
+        let mut s = Sources::default();
+        for sp in speakers {
+            *match sp.kind {
+                SpeakerKind::Person => &mut s.person,
+                SpeakerKind::Organization => &mut s.organization,
+                SpeakerKind::Media => &mut s.media,
+                SpeakerKind::Anonymous => &mut s.anonymous,
+            } += 1;
+        }
+        s
+    }
 }
 
 /// Who spoke and what each claimed or denied, with every span pointing into the analyzed text.
@@ -114,6 +189,8 @@ pub struct Analysis {
     pub speakers: Vec<Speaker>,
     /// What was said, in text order.
     pub statements: Vec<Statement>,
+    /// How many speakers of each kind.
+    pub sources: Sources,
     /// Notes on odd input (no Arabic, unclosed quotes, …). Analysis never fails; it says so here.
     pub diagnostics: Vec<String>,
 }
@@ -133,6 +210,9 @@ impl Analysis {
         for st in &mut self.statements {
             conv.apply(&mut st.cue);
             conv.apply(&mut st.content);
+            if let Some(t) = &mut st.rejects {
+                (t.start, t.end) = (conv.to_unit(t.start), conv.to_unit(t.end));
+            }
         }
     }
 }
@@ -185,18 +265,23 @@ mod tests {
             statements: vec![Statement {
                 id: 0,
                 speaker: 0,
+                chain: None,
                 kind: StatementKind::Claim,
                 form: Form::Direct,
                 cue: Span { start, end: text.len(), text: "قال".into() },
                 content: Span { start, end: text.len(), text: "قال".into() },
+                rejects: Some(Target { start, end: text.len(), text: "قال".into(), statement: None }),
                 confidence: 1.0,
                 explain: None,
             }],
+            sources: Sources::default(),
             diagnostics: vec![],
         };
         let mut cp = mk();
         cp.convert_offsets(text, OffsetUnit::CodePoint);
         assert_eq!((cp.statements[0].cue.start, cp.statements[0].cue.end), (2, 5));
+        let target = cp.statements[0].rejects.as_ref().unwrap();
+        assert_eq!((target.start, target.end), (2, 5));
         let mut u16 = mk();
         u16.convert_offsets(text, OffsetUnit::Utf16);
         assert_eq!((u16.statements[0].cue.start, u16.statements[0].cue.end), (3, 6));

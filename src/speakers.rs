@@ -9,8 +9,8 @@
 use crate::learn;
 use crate::lexicon::{EntityClass, Gender, Lexicon};
 use crate::mentions::Mention;
-use crate::output::{Analysis, Span, Speaker, SpeakerKind, Statement};
-use crate::statements::{Event, Subject};
+use crate::output::{Analysis, Sources, Span, Speaker, SpeakerKind, Statement};
+use crate::statements::{Event, Relay, Subject};
 use crate::tokenize::Token;
 
 struct Entity {
@@ -26,6 +26,9 @@ struct Entity {
     named: bool,
     /// A stand-in pronoun for a subject nobody named (see `resolve`).
     pronoun: bool,
+    /// How many singular verbs with this entity as their named subject were feminine, and how
+    /// many masculine: what the output says of a person's gender (see `gender_of`).
+    agreement: (u16, u16),
 }
 
 /// Mentions in text order, each passage once: a phrase read twice (as a subject before its verb
@@ -172,6 +175,8 @@ pub fn resolve(
             }
             Event::Statement(f) => {
                 last_content = Some(f.content);
+                // The parties the words passed through, resolved like any mention.
+                let relay = relay_entities(&mut entities, &mut index, &recent, &mentioned, &named, &f.relay);
                 // For an unnamed subject, when recording: each candidate's name and features.
                 let mut recorded: Vec<(String, Vec<String>)> = Vec::new();
                 let (e, why) = match &f.subject {
@@ -353,7 +358,7 @@ pub fn resolve(
                                 entities[e].has_statement = true;
                                 touch(&mut recent, e);
                                 let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
-                                statements.push((e, f, why, recorded));
+                                statements.push((e, f, why, recorded, relay));
                                 continue;
                             }
                             Some(Cand::Continues) => {
@@ -362,7 +367,7 @@ pub fn resolve(
                                 entities[e].has_statement = true;
                                 let why =
                                     format!("not named; it continues the clause of «{}»", &text[alt.start..alt.end]);
-                                statements.push((e, f, why, recorded));
+                                statements.push((e, f, why, recorded, relay));
                                 continue;
                             }
                             Some(Cand::Recent(e)) => {
@@ -401,9 +406,20 @@ pub fn resolve(
                 };
                 if let Subject::Explicit(_) = &f.subject {
                     // A gendered verb with a named subject tells that subject's gender.
+                    let g = cue_gender(text, f.cue);
                     if entities[e].gender == Gender::Unknown {
-                        if let Some(g) = cue_gender(text, f.cue) {
+                        if let Some(g) = g {
                             entities[e].gender = g;
+                        }
+                    }
+                    // (Not the verb of the outlet or body that passed the words on: «ونقلت
+                    // الصحيفة عن الوزير».)
+                    if f.relay.before.is_empty() {
+                        let votes = &mut entities[e].agreement;
+                        match g {
+                            Some(Gender::Fem) => votes.0 += 1,
+                            Some(Gender::Masc) => votes.1 += 1,
+                            _ => {}
                         }
                     }
                 }
@@ -413,7 +429,7 @@ pub fn resolve(
                     touch(&mut recent, e);
                 }
                 touch(&mut mentioned, e);
-                statements.push((e, f, why, recorded));
+                statements.push((e, f, why, recorded, relay));
             }
         }
     }
@@ -425,7 +441,8 @@ pub fn resolve(
     if !fragment || statements.iter().any(|(e, ..)| !entities[*e].pronoun) {
         statements.retain(|(e, ..)| !entities[*e].pronoun);
     }
-    // Speakers in order of their first statement.
+    // Speakers in order of their first statement, then the parties of chains who make none, in
+    // order of their first chain.
     let mut order: Vec<usize> = Vec::new();
     let mut ids: Vec<Option<usize>> = vec![None; entities.len()];
     for (e, ..) in &statements {
@@ -434,9 +451,16 @@ pub fn resolve(
             order.push(*e);
         }
     }
+    let chains: Vec<Vec<usize>> = statements.iter().map(|(e, .., relay)| chain_of(&entities, *e, relay)).collect();
+    for &e in chains.iter().flatten() {
+        if ids[e].is_none() {
+            ids[e] = Some(order.len());
+            order.push(e);
+        }
+    }
     let id_of = |e: usize| ids[e].unwrap_or(0);
     let span = |(a, b): (usize, usize)| Span { start: a, end: b, text: text[a..b].to_string() };
-    let speakers = order
+    let speakers: Vec<Speaker> = order
         .iter()
         .enumerate()
         .map(|(id, &e)| {
@@ -446,6 +470,7 @@ pub fn resolve(
                 name: en.name.clone(),
                 role: en.role.clone(),
                 kind: en.kind,
+                gender: gender_of(en),
                 mentions: in_text_order(&en.mentions).into_iter().map(span).collect(),
             }
         })
@@ -453,22 +478,95 @@ pub fn resolve(
     let mut features = Vec::new();
     let statements = statements
         .into_iter()
+        .zip(chains)
         .enumerate()
-        .map(|(id, (e, f, why, feats))| {
+        .map(|(id, ((e, f, why, feats, _), chain))| {
             features.push(feats);
             Statement {
                 id,
                 speaker: id_of(e),
+                chain: (!chain.is_empty()).then(|| chain.into_iter().map(id_of).collect()),
                 kind: f.kind,
                 form: f.form,
                 cue: span(f.cue),
                 content: span(f.content),
+                rejects: None,
                 confidence: (f.confidence * 100.0).round() / 100.0,
                 explain: Some(format!("{}; speaker {}", f.rule, why)),
             }
         })
         .collect();
-    (Analysis { speakers, statements, diagnostics: vec![] }, features)
+    let sources = Sources::of(&speakers);
+    (Analysis { speakers, statements, sources, diagnostics: vec![] }, features)
+}
+
+/// The entities of a statement's relay parties, before its speaker and after it (see
+/// `statements::Relay`): each resolved as a subject would be («الوكالة» is the agency named
+/// before), but none becomes the one the text follows — they pass words on, they do not speak.
+fn relay_entities(
+    entities: &mut Vec<Entity>,
+    index: &mut KeyIndex,
+    recent: &[usize],
+    mentioned: &[usize],
+    named: &[Mention],
+    relay: &Relay,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut one = |m: &Mention| match pointed_to(entities, recent, mentioned, named, m).cloned() {
+        Some(n) => {
+            let e = entity_for(entities, index, &n, recent, mentioned);
+            entities[e].mentions.push((m.start, m.end));
+            e
+        }
+        None => entity_for(entities, index, m, recent, mentioned),
+    };
+    let before = relay.before.iter().map(&mut one).collect();
+    let after = relay.after.iter().map(&mut one).collect();
+    (before, after)
+}
+
+/// The chain of a statement by `e` with these relay entities: before, `e`, after, an entity said
+/// twice in a row once; none (empty) when only `e` is left. A person whose name ends as the
+/// speaker's is the speaker, named with a word before it («…، وفق تأكيد السليطي»).
+fn chain_of(entities: &[Entity], e: usize, (before, after): &(Vec<usize>, Vec<usize>)) -> Vec<usize> {
+    let surname = |x: usize| (entities[x].kind == SpeakerKind::Person).then(|| entities[x].key.last()).flatten();
+    let same = |x: usize| x == e || surname(x).is_some() && surname(x) == surname(e);
+    let mut chain: Vec<usize> = before
+        .iter()
+        .copied()
+        .filter(|&x| !same(x))
+        .chain([e])
+        .chain(after.iter().copied().filter(|&x| !same(x)))
+        .collect();
+    chain.dedup();
+    if chain.len() < 2 {
+        chain.clear();
+    }
+    chain
+}
+
+/// What the output says of a person's gender: the verbs it is the named subject of (قالت فلانة),
+/// most of them; without any, its title (الوزيرة) or the first verb that told it. Only for one
+/// person, someone with a title (المشرف، رئيس الوزراء) or a name — not a phrase without either
+/// that may be a group («البعض»، «الكثير منهم»). Never a body's, whose agreement is grammar
+/// (قالت الوزارة), nor an unnamed source's.
+fn gender_of(en: &Entity) -> Option<crate::output::Gender> {
+    let one_person = !en.title_heads.is_empty() || en.named;
+    if en.kind != SpeakerKind::Person || !one_person {
+        return None;
+    }
+    let (fem, masc) = en.agreement;
+    let g = if fem > masc {
+        Gender::Fem
+    } else if masc > fem {
+        Gender::Masc
+    } else {
+        en.gender
+    };
+    match g {
+        Gender::Fem => Some(crate::output::Gender::Female),
+        Gender::Masc => Some(crate::output::Gender::Male),
+        Gender::Unknown => None,
+    }
 }
 
 /// How `resolve` chooses the speaker of an unnamed subject.
@@ -736,6 +834,7 @@ fn entity_for(
                 has_statement: false,
                 named: !m.name.is_empty(),
                 pronoun: m.tok_start == m.tok_end,
+                agreement: (0, 0),
             });
             index.add(entities.len() - 1, &m.key);
             entities.len() - 1

@@ -1,7 +1,53 @@
 //! Data-driven cases: tests/data/cases.tsv, one phenomenon a row, checked by text pieces rather
 //! than offsets so that anyone can add one. Every row runs; all failures are reported together.
 
-use isnad::{analyze, OffsetUnit, StatementKind};
+use isnad::{analyze, Analysis, Gender, OffsetUnit, Statement, StatementKind};
+
+/// The checks of a row's optional seventh column, `key=value` separated by «;»: `chain=A ← B`
+/// (each party's name contains its part, in order; `-` for none), `rejects=words` (the denial's
+/// target contains them; `-` for none), `answers=name` (the target is the content of a statement
+/// by a speaker whose name contains it), `gender=female|male|-` (the speaker's). Returns what
+/// failed.
+fn link_failures(a: &Analysis, st: &Statement, checks: &str) -> Vec<String> {
+    let mut failed = Vec::new();
+    for check in checks.split(';').map(str::trim).filter(|c| !c.is_empty()) {
+        let (key, want) = check.split_once('=').unwrap_or_else(|| panic!("no «=» in check «{check}»"));
+        let want = want.trim();
+        let ok = match key.trim() {
+            "chain" => {
+                let got: Vec<&str> = st.chain.iter().flatten().map(|&s| a.speakers[s].name.as_str()).collect();
+                let parts: Vec<&str> = if want == "-" { vec![] } else { want.split('←').map(str::trim).collect() };
+                got.len() == parts.len() && got.iter().zip(&parts).all(|(g, p)| g.contains(p))
+            }
+            "rejects" => match &st.rejects {
+                None => want == "-",
+                Some(t) => want != "-" && t.text.contains(want),
+            },
+            "answers" => st.rejects.as_ref().and_then(|t| t.statement).is_some_and(|o| {
+                let other = &a.statements[o];
+                other.content.text == st.rejects.as_ref().unwrap().text && a.speakers[other.speaker].name.contains(want)
+            }),
+            "gender" => {
+                let got = match a.speakers[st.speaker].gender {
+                    Some(Gender::Female) => "female",
+                    Some(Gender::Male) => "male",
+                    None => "-",
+                };
+                got == want
+            }
+            k => panic!("unknown check «{k}» (chain, rejects, answers, gender)"),
+        };
+        if !ok {
+            let chain: Vec<&str> = st.chain.iter().flatten().map(|&s| a.speakers[s].name.as_str()).collect();
+            failed.push(format!(
+                "{check}: got chain {chain:?}, rejects {:?}, gender {:?}",
+                st.rejects.as_ref().map(|t| (&t.text, t.statement)),
+                a.speakers[st.speaker].gender
+            ));
+        }
+    }
+    failed
+}
 
 #[test]
 fn every_case_in_cases_tsv() {
@@ -14,8 +60,9 @@ fn every_case_in_cases_tsv() {
             continue;
         }
         let c: Vec<&str> = line.split('\t').collect();
-        assert_eq!(c.len(), 6, "tests/data/cases.tsv:{}: expected 6 columns", line_no + 1);
+        assert!(matches!(c.len(), 6 | 7), "tests/data/cases.tsv:{}: expected 6 or 7 columns", line_no + 1);
         let (id, text, speaker, cue, content, kind) = (c[0], c[1].replace("\\n", "\n"), c[2], c[3], c[4], c[5]);
+        let checks = c.get(6).copied().unwrap_or("");
         assert!(ids.insert(id), "tests/data/cases.tsv:{}: duplicate id {id}", line_no + 1);
         n += 1;
         let a = analyze(&text, OffsetUnit::Byte);
@@ -24,22 +71,31 @@ fn every_case_in_cases_tsv() {
             .iter()
             .map(|s| format!("[{}] {} «{}» ({:?})", a.speakers[s.speaker].name, s.cue.text, s.content.text, s.kind))
             .collect();
-        let ok = if kind == "none" {
-            a.statements.is_empty()
+        let found = if kind == "none" {
+            a.statements.is_empty().then_some(None)
         } else {
             let want = if kind == "denial" { StatementKind::Denial } else { StatementKind::Claim };
-            a.statements.iter().any(|s| {
-                a.speakers[s.speaker].name.contains(speaker)
-                    && s.cue.text.starts_with(cue)
-                    && s.content.text.contains(content)
-                    && s.kind == want
-            })
+            a.statements
+                .iter()
+                .find(|s| {
+                    a.speakers[s.speaker].name.contains(speaker)
+                        && s.cue.text.starts_with(cue)
+                        && s.content.text.contains(content)
+                        && s.kind == want
+                })
+                .map(Some)
         };
-        if !ok {
-            failures.push(format!(
+        match found {
+            None => failures.push(format!(
                 "{id} (line {}): want [{speaker}] {cue} «{content}» {kind}\n    got {shown:?}",
                 line_no + 1
-            ));
+            )),
+            Some(st) => {
+                let failed = st.map(|st| link_failures(&a, st, checks)).unwrap_or_default();
+                if !failed.is_empty() {
+                    failures.push(format!("{id} (line {}): {}", line_no + 1, failed.join("; ")));
+                }
+            }
         }
     }
     assert!(n >= 50, "only {n} cases");

@@ -14,11 +14,12 @@ use wasm_bindgen_test::wasm_bindgen_test;
 const SEED_000: &str = include_str!("../seeds/000_04b6d5a339be90df.txt");
 const SEED_002: &str = include_str!("../seeds/002_df66d1c33c88f395.txt");
 
-fn spans(a: &Analysis) -> Vec<&Span> {
-    let mut v: Vec<&Span> = a.speakers.iter().flat_map(|s| s.mentions.iter()).collect();
+fn spans(a: &Analysis) -> Vec<Span> {
+    let mut v: Vec<Span> = a.speakers.iter().flat_map(|s| s.mentions.iter().cloned()).collect();
     for st in &a.statements {
-        v.push(&st.cue);
-        v.push(&st.content);
+        v.push(st.cue.clone());
+        v.push(st.content.clone());
+        v.extend(st.rejects.as_ref().map(|t| t.span()));
     }
     v
 }

@@ -201,7 +201,8 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "{\"url\":\"u\",\"id\":123456789012345678901234,\"meta\":{\"z\":1,\"a\":[1.0]},\
-             \"analysis\":{\"speakers\":[],\"statements\":[],\"diagnostics\":[]}}\n"
+             \"analysis\":{\"speakers\":[],\"statements\":[],\
+             \"sources\":{\"person\":0,\"organization\":0,\"media\":0,\"anonymous\":0},\"diagnostics\":[]}}\n"
         );
         assert_eq!(id_cell(doc.id()), "123456789012345678901234");
     }

@@ -114,10 +114,14 @@ pub enum Gram {
     /// continuation of a speaker's name or title. Mined from the corpus (`cargo xtask mine`,
     /// `lexicons/mined/commons.tsv`).
     Common,
+    /// Words that accuse or allege (اتهم، زعم، اتهام، مزاعم): what a denial answers.
+    Allege,
+    /// Words that point back to something said (هذه، ذلك، هو in «وهو ما نفته»).
+    Pointer,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Common as u32) < 32);
+const _: () = assert!((Gram::Pointer as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -142,6 +146,8 @@ fn gram_class(k: &str) -> Option<Gram> {
         "quantity" => Gram::Quantity,
         "lword" => Gram::Lword,
         "common" => Gram::Common,
+        "allege" => Gram::Allege,
+        "pointer" => Gram::Pointer,
         _ => return None,
     })
 }

@@ -45,6 +45,7 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         sentence: cx.toks[i].start,
         nested: false,
         continues: None,
+        relay: Relay::default(),
         relative: false,
         verb_gender: Gender::Unknown,
     }))
@@ -126,6 +127,7 @@ pub(super) fn attribution_statement(
         sentence: cx.toks[sent_start].start,
         nested: false,
         continues: None,
+        relay: Relay::default(),
         relative: false,
         verb_gender: Gender::Unknown,
     }))

@@ -15,6 +15,7 @@ use crate::tokenize::{TokKind, Token};
 
 mod attributions;
 mod latter;
+mod relay;
 mod subjects;
 mod verbs;
 
@@ -23,6 +24,8 @@ use subjects::{
     after_complementizer, antecedent, clause_subject_at, family_name, subject_after, subject_before, titled_person_at,
 };
 use verbs::verb_statement;
+
+pub use relay::Relay;
 
 /// Who a statement's subject is, before coreference.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +59,8 @@ pub struct Found {
     /// For an unnamed subject right after another statement's content: the subject of that
     /// content's clause, which a verb of another gender continues (see `speakers`).
     pub continues: Option<Mention>,
+    /// Who else the words passed through, as the sentence names them (see `relay`).
+    pub relay: Relay,
 }
 
 /// What `find` reports, in text order.
@@ -429,6 +434,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             outer.push(f.content);
         }
     }
+    relay::trailing(&cx, &mut events);
     // One content, one statement: a second cue whose content is the very same span (a relative
     // «ونشرته الصحف» before the clause of «وأكد فلان») adds nothing.
     let mut seen_contents = std::collections::HashSet::new();

@@ -14,6 +14,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let sent_end = cx.sentence_end(i);
     let prep = entry.prep;
     let mut rule = String::new();
+    let mut relay = Relay::default();
 
     // 1. The subject.
     let mut subject = None;
@@ -103,6 +104,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         let after_prep = at + 1;
         let quoted = cx.quotes.opening_at(after_prep).copied().filter(|q| q.close - q.open <= 6);
         let (from, to) = quoted.map_or((after_prep, sent_end), |q| (q.open + 1, q.close));
+        // «عن مراسلها قوله»: «his saying» ends the source's phrase.
+        let to = (from..to).find(|&x| relay::is_saying(&cx.toks[x].norm)).unwrap_or(to);
         if let Some(src) = mentions::parse(&cx.doc(), from, to, false)
             .map(|m| family_name(cx, m, true))
             .filter(|m| cx.plausible(m) || !m.name.is_empty())
@@ -116,13 +119,17 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 for u in &mut used[src.tok_start..src.tok_end] {
                     *u = true;
                 }
-                subject = Some(src);
+                relay.before.extend(subject.replace(src));
+            } else {
+                relay.after.push(src);
             }
             after = a;
         }
     }
     // «ذكرت رويترز نقلاً عن مصادر»: the attribution belongs to this verb's frame.
-    let mut k = skip_fillers(cx, after, sent_end, prep);
+    // (Before the verb's own preposition: «أكدت المنظمة، على لسان …» is not «أكد على».)
+    let relayed_at = skip_fillers(cx, after, sent_end, None);
+    let mut k = if cx.attribution(relayed_at).is_some() { relayed_at } else { skip_fillers(cx, after, sent_end, prep) };
     if let Some((end, joined, _)) = cx.attribution(k) {
         for u in &mut used[k..end] {
             *u = true;
@@ -131,14 +138,22 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         if let Some(src) = src {
             k = skip_fillers(cx, src.tok_end, sent_end, prep);
             // A named person passed on by an outlet is the speaker (GUIDELINES: «An outlet passing
-            // on a named person's words»); anonymous sources leave the outlet as speaker.
+            // on a named person's words»); anonymous sources leave the outlet as speaker. So does
+            // a body speaking through a named person («أكدت المنظمة، على لسان المتحدث باسمها
+            // فلان، أن …»: «A body speaking through a named person»).
+            // (Or a body's statement: «ونقل البيان على لسان نيكي هايلي قولها».)
+            let relaying = |s: &Mention| {
+                matches!(s.class, Some(EntityClass::Media | EntityClass::Organization | EntityClass::Document))
+            };
             if !src.name.is_empty()
                 && src.class != Some(EntityClass::Anonymous)
                 && src.class != Some(EntityClass::Media)
-                && subject.as_ref().is_some_and(|s| s.class == Some(EntityClass::Media))
+                && subject.as_ref().is_some_and(relaying)
             {
-                subject = Some(src);
                 rule.push_str(", passed on by an outlet");
+                relay.before.extend(subject.replace(src));
+            } else if subject.is_some() && relay::is_party(cx, &src) {
+                relay.after.push(src);
             }
         }
     }
@@ -245,6 +260,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 sentence: cx.toks[s].start,
                 nested: false,
                 continues: None,
+                relay,
                 relative: false,
                 verb_gender: cm.infl.gender,
             }));
@@ -408,6 +424,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         sentence: cx.toks[cx.sentence_start(i)].start,
         nested: false,
         continues: None,
+        relay,
         verb_gender: cm.infl.gender,
         relative: i > 0
             && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين" | "والتي" | "والذي" | "والذين"),

@@ -13,8 +13,12 @@
 //! - **The three units describe one analysis**: mapping code-point and UTF-16 offsets back to bytes
 //!   (independently of `output.rs`) gives exactly the byte analysis.
 //! - **References**: `speakers[i].id == i` and `statements[i].id == i`; every statement's speaker
-//!   exists; every speaker is the speaker of some statement (the page lists speakers by their
-//!   statements; an orphan would be a speaker who said nothing).
+//!   exists; every speaker is the speaker of some statement or a party of some statement's chain
+//!   (an orphan would be a speaker who said nothing and passed nothing on).
+//! - **Chains and targets**: a chain has two parties or more, each an existing speaker, none twice
+//!   in a row, the statement's own speaker among them; only a denial has a target, and a target
+//!   that names a statement names another one, whose content is exactly the target's words.
+//! - **Sources**: `sources` counts the speakers of each kind.
 //! - **Cue and content**: each is non-empty; a statement's cue lies wholly outside its own
 //!   content (a verb is not part of what it reports; they may touch, and the content may come
 //!   before the cue, as in «…، بحسب المصدر»). Another statement's cue *may* lie inside a content:
@@ -65,17 +69,20 @@ pub fn check_once(text: &str) {
     }
 }
 
-/// Every span of the analysis, with a name for messages.
-pub fn spans(a: &Analysis) -> Vec<(String, &Span)> {
+/// Every span of the analysis (a denial's target as a span too), with a name for messages.
+pub fn spans(a: &Analysis) -> Vec<(String, Span)> {
     let mut out = Vec::new();
     for sp in &a.speakers {
         for (k, m) in sp.mentions.iter().enumerate() {
-            out.push((format!("speaker {} mention {k}", sp.id), m));
+            out.push((format!("speaker {} mention {k}", sp.id), m.clone()));
         }
     }
     for st in &a.statements {
-        out.push((format!("statement {} cue", st.id), &st.cue));
-        out.push((format!("statement {} content", st.id), &st.content));
+        out.push((format!("statement {} cue", st.id), st.cue.clone()));
+        out.push((format!("statement {} content", st.id), st.content.clone()));
+        if let Some(t) = &st.rejects {
+            out.push((format!("statement {} rejects", st.id), t.span()));
+        }
     }
     out
 }
@@ -145,6 +152,9 @@ fn to_bytes(text: &str, a: &Analysis, unit: OffsetUnit) -> Analysis {
     for st in &mut out.statements {
         fix(&mut st.cue);
         fix(&mut st.content);
+        if let Some(t) = &mut st.rejects {
+            (t.start, t.end) = (byte_at[t.start], byte_at[t.end]);
+        }
     }
     out
 }
@@ -153,11 +163,21 @@ fn check_structure(text: &str, a: &Analysis) {
     for (i, sp) in a.speakers.iter().enumerate() {
         assert_eq!(sp.id, i, "speaker ids are their indices: {text:?}");
         assert!(
-            a.statements.iter().any(|st| st.speaker == i),
-            "speaker {i} «{}» is the speaker of no statement: {text:?}",
+            a.statements.iter().any(|st| st.speaker == i || st.chain.as_ref().is_some_and(|c| c.contains(&i))),
+            "speaker {i} «{}» is the speaker of no statement and in no chain: {text:?}",
             sp.name
         );
     }
+    let mut sources = isnad::Sources::default();
+    for sp in &a.speakers {
+        *match sp.kind {
+            isnad::SpeakerKind::Person => &mut sources.person,
+            isnad::SpeakerKind::Organization => &mut sources.organization,
+            isnad::SpeakerKind::Media => &mut sources.media,
+            isnad::SpeakerKind::Anonymous => &mut sources.anonymous,
+        } += 1;
+    }
+    assert_eq!(a.sources, sources, "sources do not count the speakers by kind: {text:?}");
     for (i, st) in a.statements.iter().enumerate() {
         assert_eq!(st.id, i, "statement ids are their indices: {text:?}");
         assert!(
@@ -173,6 +193,28 @@ fn check_structure(text: &str, a: &Analysis) {
             c.end <= d.start || d.end <= c.start,
             "statement {i}: cue {c:?} overlaps its own content {d:?}: {text:?}"
         );
+        if let Some(chain) = &st.chain {
+            assert!(chain.len() >= 2, "statement {i}: a chain of one {chain:?}: {text:?}");
+            assert!(
+                chain.iter().all(|&p| p < a.speakers.len()),
+                "statement {i}: chain {chain:?} names no speaker: {text:?}"
+            );
+            assert!(chain.windows(2).all(|w| w[0] != w[1]), "statement {i}: chain {chain:?} repeats a party: {text:?}");
+            assert!(chain.contains(&st.speaker), "statement {i}: chain {chain:?} without its speaker: {text:?}");
+        }
+        if let Some(t) = &st.rejects {
+            assert_eq!(st.kind, isnad::StatementKind::Denial, "statement {i}: a claim with a target: {text:?}");
+            if let Some(other) = t.statement {
+                assert!(
+                    other < a.statements.len() && other != i,
+                    "statement {i}: target names statement {other}: {text:?}"
+                );
+                assert_eq!(
+                    a.statements[other].content.text, t.text,
+                    "statement {i}: target is not statement {other}'s content: {text:?}"
+                );
+            }
+        }
         assert!(
             st.confidence.is_finite() && (0.0..=1.0).contains(&st.confidence),
             "statement {i}: confidence {} outside 0..=1: {text:?}",

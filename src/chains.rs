@@ -1,0 +1,137 @@
+//! Chains: each statement's isnad, once its speaker is known (GUIDELINES, «The chain and the
+//! denial's target»).
+//!
+//! `speakers` gives a statement the chain its own sentence names (`statements::Relay`: «نقلت
+//! الصحيفة عن الوزير»، «ذكرت رويترز نقلاً عن مصادر»، «…، وفق ما ذكرت وكالة فرانس برس»). This
+//! stage adds what only the whole text says, in text order:
+//!
+//! 1. **Speech inside speech.** A statement whose cue lies inside another's content, by someone
+//!    else, was heard through that statement's speaker: «قال البيت الأبيض إن بايدن أبلغ بوتين
+//!    أن …» gives the inner statement [البيت الأبيض، بايدن] (after the host's own chain, when it
+//!    has one: [صحيفة صن، نيكولا رايت، المستشفى]).
+//! 2. **One of the sources just cited.** An unnamed source speaking right after an outlet's words
+//!    from unnamed sources is one of them: «ذكرت رويترز نقلاً عن مصادر أن …» then «…، وفقاً لأحد
+//!    المصادر» is [رويترز، أحد المصادر].
+//! 3. **A relayed speaker going on.** Once a speaker's words came through a relay, their later
+//!    statements did too, unless they name their own: «ونقل موقع ليفربول عن صلاح قوله …» then
+//!    «وأضاف صلاح …» is [موقع ليفربول، صلاح]. (Not after speech inside speech: the host was a
+//!    party to that one statement, not the journalist's source.)
+
+use crate::output::{Analysis, SpeakerKind};
+
+/// How many statements either side can hold a cue in their content: a content runs over at most
+/// a few hundred tokens (`statements::MAX_CONTENT`), and the window keeps the stage linear.
+const WINDOW: usize = 16;
+
+/// Completes the chains of `analysis` (byte offsets, speakers resolved).
+pub fn link(analysis: &mut Analysis) {
+    let sts = &analysis.statements;
+    let n = sts.len();
+    // For each statement: the innermost other statement whose content holds its cue (any
+    // speaker), and the innermost one by another speaker (its host, for rule 1).
+    let holds = |h: usize, i: usize| {
+        let (c, cue) = (&sts[h].content, &sts[i].cue);
+        h != i && c.start <= cue.start && cue.end <= c.end
+    };
+    let innermost = |i: usize, other_speaker: bool| {
+        (i.saturating_sub(WINDOW)..n.min(i + WINDOW + 1))
+            .filter(|&h| holds(h, i) && (!other_speaker || sts[h].speaker != sts[i].speaker))
+            .min_by_key(|&h| sts[h].content.end - sts[h].content.start)
+    };
+    let nested: Vec<bool> = (0..n).map(|i| innermost(i, false).is_some()).collect();
+    let hosts: Vec<Option<usize>> = (0..n).map(|i| innermost(i, true)).collect();
+    // The latest chain each speaker's words came through, for rule 3.
+    let mut relayed: Vec<Option<Vec<usize>>> = vec![None; analysis.speakers.len()];
+    for (i, host) in hosts.into_iter().enumerate() {
+        let st = &analysis.statements[i];
+        let own = st.chain.clone();
+        let speaker = st.speaker;
+        let chain = if let Some(h) = host {
+            let outer = &analysis.statements[h];
+            let mut chain = outer.chain.clone().unwrap_or_else(|| vec![outer.speaker]);
+            chain.extend(own.unwrap_or_else(|| vec![speaker]));
+            Some(chain)
+        } else if let Some(own) = own {
+            relayed[speaker] = Some(own.clone());
+            Some(own)
+        } else if let Some(chain) = one_of_the_sources(analysis, i) {
+            relayed[speaker] = Some(chain.clone());
+            Some(chain)
+        } else {
+            // (Only right after: the statement before, passing over those inside another's
+            // content, is the same speaker's.)
+            match (i.saturating_sub(WINDOW)..i).rev().find(|&p| !nested[p]) {
+                Some(p) if analysis.statements[p].speaker == speaker => relayed[speaker].clone(),
+                _ => None,
+            }
+        };
+        analysis.statements[i].chain = chain
+            .map(|mut c| {
+                c.dedup();
+                c
+            })
+            .filter(|c| c.len() >= 2);
+    }
+}
+
+/// Rule 2: statement `i`, by an unnamed source, right after an outlet's statement whose chain
+/// ends in another unnamed source: the outlet's chain with this source in that one's place.
+fn one_of_the_sources(analysis: &Analysis, i: usize) -> Option<Vec<usize>> {
+    let st = &analysis.statements[i];
+    let kind = |s: usize| analysis.speakers[s].kind;
+    if i == 0 || kind(st.speaker) != SpeakerKind::Anonymous {
+        return None;
+    }
+    let prev = &analysis.statements[i - 1];
+    let chain = prev.chain.as_ref()?;
+    let (&last, outer) = chain.split_last()?;
+    let from_outlet = outer.first().is_some_and(|&o| kind(o) == SpeakerKind::Media) && prev.speaker == outer[0];
+    (from_outlet && kind(last) == SpeakerKind::Anonymous && last != st.speaker)
+        .then(|| outer.iter().copied().chain([st.speaker]).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Analysis, OffsetUnit};
+
+    /// The names of statement `i`'s chain.
+    fn chain(a: &Analysis, i: usize) -> Vec<String> {
+        a.statements[i].chain.iter().flatten().map(|&s| a.speakers[s].name.clone()).collect()
+    }
+
+    /// The statement whose content starts with `words`.
+    fn by_content(a: &Analysis, words: &str) -> usize {
+        a.statements.iter().position(|s| s.content.text.starts_with(words)).expect(words)
+    }
+
+    #[test]
+    fn speech_inside_speech_goes_through_the_outer_speaker() {
+        let a = analyze("وقال البيت الأبيض إن بايدن أبلغ بوتين أن الولايات المتحدة سترد.", OffsetUnit::Byte);
+        let inner = by_content(&a, "الولايات المتحدة");
+        assert_eq!(chain(&a, inner), ["البيت الأبيض", "بايدن"]);
+        // The outer statement was heard directly.
+        assert_eq!(a.statements[by_content(&a, "بايدن")].chain, None);
+    }
+
+    #[test]
+    fn an_unnamed_source_after_an_outlets_sources_is_one_of_them() {
+        let a = analyze(
+            "وذكرت وكالة رويترز نقلاً عن مصادر أن الوزارة تعرضت لهجوم.\nوكان الاختراق خطيرا، وفقًا لأحد المصادر.",
+            OffsetUnit::Byte,
+        );
+        assert_eq!(chain(&a, by_content(&a, "الوزارة")), ["وكالة رويترز", "مصادر"]);
+        assert_eq!(chain(&a, by_content(&a, "وكان الاختراق")), ["وكالة رويترز", "أحد المصادر"]);
+    }
+
+    #[test]
+    fn a_relayed_speaker_going_on_keeps_the_relay() {
+        let a = analyze(
+            "ونقلت صحيفة الغارديان عن الوزير أحمد سالم قوله إن الاتفاق قريب.\nوأضاف سالم أن التوقيع سيتم غدا.\nوقالت وزيرة الخارجية سلمى حداد إن الموعد لم يحدد.",
+            OffsetUnit::Byte,
+        );
+        assert_eq!(chain(&a, by_content(&a, "الاتفاق")), ["صحيفة الغارديان", "أحمد سالم"]);
+        assert_eq!(chain(&a, by_content(&a, "التوقيع")), ["صحيفة الغارديان", "أحمد سالم"]);
+        // Someone else, heard directly, has none.
+        assert_eq!(a.statements[by_content(&a, "الموعد")].chain, None);
+    }
+}
