@@ -82,7 +82,7 @@ function start() {
     if (!(await renderReading(view.reading, text, analysis, problems, alive))) return false;
     if (!(await renderStatements(view, analysis, alive))) return false;
     applyFilters(view, analysis);
-    renderChains(view, analysis);
+    if (!(await renderChains(view, analysis, alive))) return false;
     renderNotes(view, text, analysis, problems, ms);
     return true;
   };

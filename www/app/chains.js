@@ -11,7 +11,7 @@
 // buttons once, with the controller's callbacks (a view never calls another view).
 
 import { t } from './i18n.js';
-import { el, SPEAKER_ICON, tint } from './dom.js';
+import { el, SPEAKER_ICON, tint, MANY, sliced } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -70,8 +70,11 @@ function chainLine(analysis, chain) {
   return p;
 }
 
-/** Draws the chains, the answers and the who-denies-whom view of `analysis`. */
-export function renderChains(view, analysis) {
+/**
+ * Draws the chains, the answers and the who-denies-whom view of `analysis`, in time slices (a
+ * 5 MB text has thousands of each); false when `alive()` turned false part-way.
+ */
+export async function renderChains(view, analysis, alive) {
   const statements = analysis.statements ?? [];
   const edges = denialEdges(analysis);
   const deniedBy = new Map();
@@ -80,15 +83,18 @@ export function renderChains(view, analysis) {
     deniedBy.get(e.claim).push(e.denial);
   }
   const hasAny = edges.length > 0 || statements.some((st) => st.chain || st.rejects);
-  if (hasAny) decorateCards(view, analysis, deniedBy);
-  renderDenials(view, analysis, edges);
+  view.denialsPanel.hidden = true;
+  view.denials.replaceChildren();
+  view.denialsGraph.replaceChildren();
+  if (hasAny && !(await decorateCards(view, analysis, deniedBy, alive))) return false;
+  return renderDenials(view, analysis, edges, alive);
 }
 
 /** Adds the chain, what a denial answers and who denied it to each statement card. */
-function decorateCards(view, analysis, deniedBy) {
-  for (const li of view.statements.children) {
+function decorateCards(view, analysis, deniedBy, alive) {
+  return sliced([...view.statements.children], (li) => {
     const st = analysis.statements[Number(li.dataset.statement)];
-    if (!st) continue;
+    if (!st) return;
     const extra = [];
     if (Array.isArray(st.chain) && st.chain.length > 1) extra.push(chainLine(analysis, st.chain));
     if (st.rejects && typeof st.rejects.text === 'string') {
@@ -122,14 +128,15 @@ function decorateCards(view, analysis, deniedBy) {
       // Under the statement's words, before its «why?».
       li.insertBefore(box, li.querySelector(':scope > details'));
     }
-  }
+  }, alive);
 }
 
 /** The who-denies-whom view: a list of the edges (the primary content) and their SVG drawing. */
-function renderDenials(view, analysis, edges) {
-  view.denialsPanel.hidden = edges.length === 0;
+async function renderDenials(view, analysis, edges, alive) {
   view.denialsCount.textContent = edges.length ? `(${edges.length})` : '';
-  const items = edges.map((e) => {
+  view.denials.classList.toggle('many', edges.length > MANY / 10);
+  const items = [];
+  const ok = await sliced(edges, (e) => {
     const li = el('li', `denial-edge ${tint(e.from)}`);
     li.dataset.from = String(e.from);
     li.dataset.to = String(e.to);
@@ -148,11 +155,13 @@ function renderDenials(view, analysis, edges) {
     b2.setAttribute('aria-label', `${t('theClaim')}: ${nameOf(analysis, e.to)} — ${excerpt(claim.content?.text ?? '', 60)}`);
     go.append(b1, b2);
     li.append(who, go);
-    return li;
-  });
-  view.denials.replaceChildren(...items);
-  view.denialsGraph.replaceChildren();
+    items.push(li);
+  }, alive);
+  if (!ok) return false;
+  view.denials.append(...items);
   if (edges.length) view.denialsGraph.append(drawGraph(analysis, edges));
+  view.denialsPanel.hidden = edges.length === 0;
+  return true;
 }
 
 function svg(tag, attrs = {}) {
