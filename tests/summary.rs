@@ -145,7 +145,10 @@ fn each_outlets_figures_are_the_records_counted_again() {
             .sum();
         assert_eq!(num(g, "anonymous_statements"), by_anonymous as f64);
         anonymous_total += num(g, "anonymous");
-        assert!(!g.contains_key("persons_female"), "no gender in these analyses");
+        // The analyses say a person's gender (issue 16): the gender columns are there, and
+        // female, male and unmarked persons add up to the persons.
+        assert!(g.contains_key("persons_female"), "the analyses carry gender");
+        assert_eq!(num(g, "persons_female") + num(g, "persons_male") + num(g, "persons_unmarked"), num(g, "persons"));
     }
     assert!(anonymous_total > 10.0, "real news quotes anonymous sources");
     let docs_per_group: Vec<f64> = groups.iter().map(|g| num(g, "documents")).collect();
