@@ -28,18 +28,30 @@ ul, ol { list-style: none; margin: 0; padding: 0; display: grid; gap: 0.35em; }
 .speaker { display: flex; flex-wrap: wrap; gap: 0 0.5em; }
 .name { font-weight: 600; }
 .role, .tally, .kind { color: var(--isnad-muted, GrayText); font-size: 0.9em; }
-.statement button {
+.statement button:not(.answers, .denied-by) {
   all: unset; display: block; width: 100%; cursor: pointer; padding: 0.35em 0.6em;
   border-radius: calc(var(--isnad-radius, 8px) / 2);
   border-inline-start: 4px solid var(--isnad-claim, #1f5f8b);
 }
-.statement.denial button { border-inline-start: 4px dashed var(--isnad-denial, #b3261e); }
+.statement.denial button:not(.answers, .denied-by) { border-inline-start: 4px dashed var(--isnad-denial, #b3261e); }
 .statement button:hover { background: color-mix(in srgb, currentColor 6%, transparent); }
 .statement button:focus-visible { outline: 2px solid var(--isnad-accent, #1f5f8b); outline-offset: 1px; }
 .cue { font-weight: 700; }
 .content { display: block; }
 .content::before { content: "«"; }
 .content::after { content: "»"; }
+.chain { display: block; font-size: 0.9em; color: var(--isnad-muted, GrayText); }
+.chain .name { color: var(--isnad-fg, CanvasText); }
+.sources { margin: 0 0 0.35em; font-size: 0.9em; color: var(--isnad-muted, GrayText); }
+button.answers, button.denied-by {
+  font: inherit; font-size: 0.9em; cursor: pointer; margin: 0.15em 0.6em 0; padding: 0 0.5em;
+  color: inherit; background: transparent; border: 1px dashed var(--isnad-denial, #b3261e);
+  border-radius: calc(var(--isnad-radius, 8px) / 2);
+}
+button.answers:focus-visible, button.denied-by:focus-visible { outline: 2px solid var(--isnad-accent, #1f5f8b); outline-offset: 1px; }
+q.answers { font-size: 0.9em; color: var(--isnad-muted, GrayText); }
+span.answers { font-size: 0.9em; margin-inline-start: 0.6em; color: var(--isnad-muted, GrayText); }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 `;
 
 let sheet = null;

@@ -17,6 +17,10 @@ export const WORDS = {
     failed: 'تعذّر التحليل:',
     kind: { person: 'شخص', organization: 'جهة', media: 'وسيلة إعلام', anonymous: 'مصدر مجهول' },
     show: 'أظهر في النص',
+    chain: 'السند',
+    citing: 'نقلًا عن',
+    answers: 'يردّ على',
+    deniedBy: 'نفاه',
   },
   en: {
     dir: 'ltr',
@@ -34,6 +38,10 @@ export const WORDS = {
     failed: 'The analysis failed:',
     kind: { person: 'person', organization: 'organization', media: 'media', anonymous: 'anonymous source' },
     show: 'Show in the text',
+    chain: 'Chain',
+    citing: 'citing',
+    answers: 'Answers',
+    deniedBy: 'Denied by',
   },
 };
 

@@ -5,7 +5,8 @@
 //   panel, header, title, status, body, heading, message,
 //   speakers, speaker, name, role, tally,
 //   statements denials | statements claims, statement denial | statement claim,
-//   cue, content
+//   cue, content, sources, chain (a statement heard through others), answers (what a denial
+//   answers), denied-by (a button to the denial that answers this statement)
 
 /** An element with its part names, class and text (text through textContent only). */
 function el(tag, part, text) {
@@ -49,7 +50,25 @@ function speakerItem(words, speaker, claims, denials) {
   return li;
 }
 
-function statementItem(words, analysis, st, onPick) {
+/** The chain «A ← B» (→ in a left-to-right panel) of a statement heard through others. */
+function chainLine(words, analysis, chain) {
+  const line = el('span', 'chain');
+  line.dataset.chain = chain.join(' ');
+  line.append(`${words.chain}: `);
+  chain.forEach((i, k) => {
+    if (k > 0) {
+      const arrow = el('span', null, ` ${words.dir === 'rtl' ? '←' : '→'} `);
+      arrow.setAttribute('aria-hidden', 'true');
+      const said = el('span', 'sr-only', ` ${words.citing} `);
+      line.append(arrow, said);
+    }
+    const name = el('bdi', 'name', analysis.speakers[i]?.name ?? '؟');
+    line.append(name);
+  });
+  return line;
+}
+
+function statementItem(words, analysis, st, onPick, deniedBy) {
   const speaker = analysis.speakers[st.speaker];
   const li = el('li', `statement ${st.kind}`);
   li.dataset.kind = st.kind;
@@ -63,9 +82,45 @@ function statementItem(words, analysis, st, onPick) {
   const content = el('q', 'content', st.content.text);
   for (const n of [who, cue, content]) n.dir = 'auto';
   button.append(who, ' ', cue, content);
+  if (Array.isArray(st.chain) && st.chain.length > 1) button.append(chainLine(words, analysis, st.chain));
   button.addEventListener('click', () => onPick(st));
   li.append(button);
+  // What a denial answers, and who denied this one: buttons of their own, to the statement.
+  const goTo = (part, label, target) => {
+    const b = el('button', part);
+    b.type = 'button';
+    b.dataset.statement = String(target.id);
+    const name = el('bdi', 'name', analysis.speakers[target.speaker]?.name ?? '؟');
+    b.append(`${label} `, name);
+    b.addEventListener('click', () => onPick(target));
+    return b;
+  };
+  const target = Number.isInteger(st.rejects?.statement) ? analysis.statements[st.rejects.statement] : null;
+  if (target) li.append(goTo('answers', words.answers, target));
+  else if (st.rejects?.text) {
+    const q = el('q', 'answers', st.rejects.text);
+    q.dir = 'auto';
+    li.append(el('span', 'answers', `${words.answers}: `), q);
+  }
+  for (const d of deniedBy.get(st.id) ?? []) li.append(goTo('denied-by', words.deniedBy, d));
   return li;
+}
+
+/** How many sources of each kind: `analysis.sources` (issue 16), else counted from the speakers. */
+function sourcesLine(words, analysis) {
+  let counts = analysis.sources;
+  if (!counts) {
+    counts = { person: 0, organization: 0, media: 0, anonymous: 0 };
+    for (const sp of analysis.speakers) if (sp.kind in counts) counts[sp.kind]++;
+  }
+  const p = el('p', 'sources');
+  p.append(
+    ['person', 'organization', 'media', 'anonymous']
+      .map((k) => `${words.kind[k]}: ${Number(counts[k]) || 0}`)
+      .join(' · '),
+  );
+  for (const k of ['person', 'organization', 'media', 'anonymous']) p.dataset[k] = String(Number(counts[k]) || 0);
+  return p;
 }
 
 /** A heading at `level` (ARIA, so the level can follow the page's outline without new elements). */
@@ -101,25 +156,34 @@ export function renderPanel(frame, { lang, words, analysis, message, error, work
   } else if (analysis && statements.length === 0) {
     body.push(el('p', 'message', words.none));
   } else if (analysis) {
+    // Who denied each statement (issue 16: a denial's `rejects.statement`; absent in older analyses).
+    const deniedBy = new Map();
+    for (const d of denials) {
+      const target = d.rejects?.statement;
+      if (!Number.isInteger(target) || !statements[target]) continue;
+      if (!deniedBy.has(target)) deniedBy.set(target, []);
+      deniedBy.get(target).push(d);
+    }
+    const item = (st) => statementItem(words, analysis, st, onPick, deniedBy);
     const tally = analysis.speakers.map(() => [0, 0]);
     for (const s of statements) if (tally[s.speaker]) tally[s.speaker][s.kind === 'denial' ? 1 : 0]++;
     const speakers = analysis.speakers.filter((sp) => !denialsOnly || tally[sp.id]?.[1] > 0);
     if (speakers.length) {
       const list = el('ul', 'speakers');
       list.append(...speakers.map((sp) => speakerItem(words, sp, ...tally[sp.id])));
-      body.push(heading(level + 1, words.speakers), list);
+      body.push(heading(level + 1, words.speakers), sourcesLine(words, analysis), list);
     }
     body.push(heading(level + 1, words.denials));
     if (denials.length) {
       const list = el('ol', 'statements denials');
-      list.append(...denials.map((st) => statementItem(words, analysis, st, onPick)));
+      list.append(...denials.map(item));
       body.push(list);
     } else {
       body.push(el('p', 'message', words.noDenials));
     }
     if (!denialsOnly && claims.length) {
       const list = el('ol', 'statements claims');
-      list.append(...claims.map((st) => statementItem(words, analysis, st, onPick)));
+      list.append(...claims.map(item));
       body.push(heading(level + 1, words.claims), list);
     }
   }

@@ -9,7 +9,7 @@
 //   app/input.js    the text box, the examples, keeping the text in this browser (IndexedDB)
 //   app/reading.js  the reading view: the text with its highlights, the tooltip
 //   app/panels.js   the speakers, the statements and their filters, the status line and notes
-//   app/chains.js   the chain and denial view (issue 16, item 4): its place, nothing drawn yet
+//   app/chains.js   each statement's chain and what a denial answers; who denies whom (list + SVG)
 //   app/export.js   JSON and CSV, copied or downloaded
 //
 // Two ways to run: served (a module per file, fetched from the page's origin, cached by sw.js for
@@ -20,9 +20,9 @@ import { t, loadLang, switchLang, applyWords } from './app/i18n.js';
 import { pageView, showError, clearError, yieldNow } from './app/dom.js';
 import { loadEngine } from './app/engine.js';
 import { setupInput, showSeeds, keptText, restoreText } from './app/input.js';
-import { renderReading, setupReading, showStatement, hideTip } from './app/reading.js';
+import { renderReading, setupReading, showStatement, showAnswered, hideTip } from './app/reading.js';
 import { renderSpeakers, renderStatements, applyFilters, renderNotes, setupPanels } from './app/panels.js';
-import { renderChains } from './app/chains.js';
+import { renderChains, setupChains } from './app/chains.js';
 import { setExport, setupExport } from './app/export.js';
 
 function start() {
@@ -82,7 +82,7 @@ function start() {
     if (!(await renderReading(view.reading, text, analysis, problems, alive))) return false;
     if (!(await renderStatements(view, analysis, alive))) return false;
     applyFilters(view, analysis);
-    renderChains(view, analysis);
+    if (!(await renderChains(view, analysis, alive))) return false;
     renderNotes(view, text, analysis, problems, ms);
     return true;
   };
@@ -98,6 +98,7 @@ function start() {
   const input = setupInput(view, update);
   setupPanels(view, () => state.analysis, (id) => showStatement(view, id));
   setupReading(view, () => state.analysis);
+  setupChains(view, { show: (id) => showStatement(view, id), showAnswered: (id) => showAnswered(view, id) });
   setupExport(view, () => state);
 
   view.lang.addEventListener('click', () => {

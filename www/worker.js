@@ -78,18 +78,26 @@ function analyzeInPieces(text, seq) {
         speakers.push({ id, name: sp.name, role: sp.role, kind: sp.kind, mentions: [] });
       }
       if (!speakers[id].role && sp.role) speakers[id].role = sp.role;
+      if (!speakers[id].gender && sp.gender) speakers[id].gender = sp.gender;
       for (const m of sp.mentions) speakers[id].mentions.push(shift(m, start));
       return id;
     });
     const fresh = [];
     for (const st of a.statements) {
-      fresh.push({
+      const s = {
         ...st,
         id: statements + fresh.length,
         speaker: ids[st.speaker],
         cue: shift(st.cue, start),
         content: shift(st.content, start),
-      });
+      };
+      // Issue 16's fields point at speakers and statements of the piece: renumbered likewise.
+      if (st.chain) s.chain = st.chain.map((sp) => ids[sp]);
+      if (st.rejects) {
+        s.rejects = shift(st.rejects, start);
+        if (st.rejects.statement != null) s.rejects.statement = statements + st.rejects.statement;
+      }
+      fresh.push(s);
     }
     for (const d of a.diagnostics) diagnostics.add(d);
     // Statements go out piece by piece: many small messages, none that takes the page long to

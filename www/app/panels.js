@@ -21,6 +21,12 @@ export function renderSpeakers(view, analysis, onPick) {
     const icon = el('span', 'speaker-icon', SPEAKER_ICON[sp.kind] ?? '•');
     icon.setAttribute('aria-hidden', 'true');
     head.append(icon, el('span', 'speaker-name', sp.name), el('span', 'chip', t('speakerKind')[sp.kind] ?? sp.kind));
+    // Where Arabic marks it (قالت، الوزيرة); analyses from before issue 16 have no gender.
+    if (sp.gender && t('gender')[sp.gender]) {
+      const g = el('span', 'chip gender', t('gender')[sp.gender]);
+      g.dataset.gender = sp.gender;
+      head.append(g);
+    }
     b.append(head);
     if (sp.role) b.append(el('span', 'speaker-role', sp.role));
     const tally = el('span', 'tally');
@@ -36,6 +42,7 @@ export function renderSpeakers(view, analysis, onPick) {
   });
   view.speakers.replaceChildren(...items);
   view.speakersCount.textContent = analysis.speakers.length ? `(${analysis.speakers.length})` : '';
+  renderSources(view, analysis);
   // The speaker filter's choices follow the speakers.
   const keep = view.speakerFilter.value;
   const options = analysis.speakers.map((sp, i) => {
@@ -45,6 +52,32 @@ export function renderSpeakers(view, analysis, onPick) {
   });
   view.speakerFilter.replaceChildren(view.speakerFilter.options[0], ...options);
   view.speakerFilter.value = keep && Number(keep) < analysis.speakers.length ? keep : '';
+}
+
+/**
+ * How many sources of each kind: persons, bodies, media, anonymous. `analysis.sources` where the
+ * analysis has it (issue 16), else counted from the speakers, which is what the core counts.
+ */
+function renderSources(view, analysis) {
+  let counts = analysis.sources;
+  if (!counts) {
+    counts = { person: 0, organization: 0, media: 0, anonymous: 0 };
+    for (const sp of analysis.speakers) if (sp.kind in counts) counts[sp.kind]++;
+  }
+  const kinds = ['person', 'organization', 'media', 'anonymous'];
+  const parts = [el('span', 'sources-label', `${t('sources')}:`)];
+  for (const k of kinds) {
+    const n = Number(counts[k]) || 0;
+    const part = el('span', `source-count kind-${k}`);
+    part.dataset.kind = k;
+    part.dataset.count = String(n);
+    const icon = el('span', null, SPEAKER_ICON[k]);
+    icon.setAttribute('aria-hidden', 'true');
+    part.append(icon, document.createTextNode(` ${t('sourceCounts')[k](n)}`));
+    parts.push(part);
+  }
+  view.sources.replaceChildren(...parts);
+  view.sources.hidden = analysis.speakers.length === 0;
 }
 
 /** The statements, in text order; each item carries data-kind, data-speaker, data-statement. */
@@ -142,7 +175,8 @@ export function renderNotes(view, text, analysis, problems, ms) {
 export function setupPanels(view, analysis, show) {
   view.statements.addEventListener('click', (e) => {
     const li = e.target.closest('li[data-statement]');
-    if (li && !e.target.closest('details')) show(li.dataset.statement);
+    // A button inside a card (the chain view's links) does its own thing.
+    if (li && !e.target.closest('details, button')) show(li.dataset.statement);
   });
   view.statements.addEventListener('keydown', (e) => {
     const li = e.target.closest('li[data-statement]');

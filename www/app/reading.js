@@ -31,6 +31,10 @@ async function segment(text, analysis, problems) {
       else problems.push(t('badSpan')(st.id, part));
     }
   }
+  // What a denial answers (issue 16): marked in the text so the statement card can go to it.
+  for (const st of analysis.statements) {
+    if (st.rejects && spanOk(text, st.rejects)) ranges.push({ part: 'target', st, start: st.rejects.start, end: st.rejects.end });
+  }
   for (const sp of analysis.speakers) {
     for (const m of sp.mentions) {
       if (spanOk(text, m)) ranges.push({ part: 'mention', sp, start: m.start, end: m.end });
@@ -84,9 +88,10 @@ export async function renderReading(container, text, analysis, problems, alive) 
     runs,
     (run) => {
       const piece = text.slice(run.start, run.end);
-      const parts = run.covering ? run.covering.filter((r) => r.part !== 'mention') : [];
+      const parts = run.covering ? run.covering.filter((r) => r.part === 'cue' || r.part === 'content') : [];
       const mention = run.covering?.find((r) => r.part === 'mention');
-      if (parts.length === 0 && !mention) {
+      const answered = run.covering ? run.covering.filter((r) => r.part === 'target') : [];
+      if (parts.length === 0 && !mention && answered.length === 0) {
         para.append(document.createTextNode(piece));
       } else {
         // The innermost (shortest) statement part decides how the run looks.
@@ -112,6 +117,10 @@ export async function renderReading(container, text, analysis, problems, alive) 
           node = el('span', null, piece);
         }
         if (mention) node.classList.add('mention');
+        if (answered.length) {
+          node.classList.add('answered');
+          node.dataset.answeredBy = answered.map((r) => r.st.id).join(' ');
+        }
         para.append(node);
       }
       if (piece.endsWith('\n') && run.end < text.length) {
@@ -132,12 +141,24 @@ function marksOf(view, id) {
 
 /** Scrolls to a statement's highlight and flashes it (the flash restarts on every call). */
 export function showStatement(view, id) {
-  for (const m of view.reading.querySelectorAll('mark.flash')) m.classList.remove('flash');
+  for (const m of view.reading.querySelectorAll('.flash')) m.classList.remove('flash');
   const marks = marksOf(view, id);
   if (!marks.length) return;
   void view.reading.offsetWidth; // restart the animation
   for (const m of marks) m.classList.add('flash');
   marks[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+}
+
+/** Scrolls to the words denial `id` answers (its `rejects` span) and flashes them. */
+export function showAnswered(view, id) {
+  for (const m of view.reading.querySelectorAll('.flash')) m.classList.remove('flash');
+  const nodes = [...view.reading.querySelectorAll('[data-answered-by]')].filter((n) =>
+    n.dataset.answeredBy.split(' ').includes(String(id)),
+  );
+  if (!nodes.length) return;
+  void view.reading.offsetWidth; // restart the animation
+  for (const n of nodes) n.classList.add('flash');
+  nodes[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
 }
 
 /** The tooltip for a highlight: speaker, role, kind, form and confidence. */

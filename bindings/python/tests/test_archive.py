@@ -130,7 +130,7 @@ def test_summarize_is_the_clis_summary(cli, archive, tmp_path, by):
         assert [typed(r, p) for r, p in zip(speakers_csv, s["speakers"])] == s["speakers"]
         assert [typed(r, p) for r, p in zip(groups_csv, s["groups"])] == s["groups"]
         assert len(s["speakers"]) == len(speakers_csv) and len(s["groups"]) == len(groups_csv)
-    # The analyses carry a person's gender (issue 16), so the summary has its columns.
+    # The analyses say a person's gender (issue 16): the gender columns are there.
     assert "gender" in s["speakers"][0] and "persons_female" in s["groups"][0]
     groups = {g[by or "group"]: g for g in s["groups"]}
     # Two of the odd lines are analyzed and have no outlet: the group "".
