@@ -90,6 +90,11 @@ enum State {
     Name,
 }
 
+/// Token `t` carries the article (not «أليكس»: see `Token::hamza_lam`).
+fn definite(t: &Token) -> bool {
+    is_definite(&t.norm) && !t.hamza_lam
+}
+
 fn is_definite(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() > 3
 }
@@ -103,7 +108,7 @@ fn is_nisba(w: &str) -> bool {
 
 /// Is token `k` a word that could be part of a name, with no article (جو، بايدن)?
 fn indefinite_name_word(doc: &Doc, k: usize) -> bool {
-    doc.tok(k).is_some_and(|(n, g)| n.is_word() && !is_definite(&n.norm) && g.word.name_like)
+    doc.tok(k).is_some_and(|(n, g)| n.is_word() && !definite(n) && g.word.name_like)
 }
 
 /// Joins the original text of tokens `a..b`, dropping quotation marks and trailing commas.
@@ -277,6 +282,11 @@ impl<'p> Parser<'p> {
                 &toks[self.j].norm
             }
         }
+    }
+
+    /// The word being read carries the article (`definite`).
+    fn definite(&self) -> bool {
+        is_definite(self.w()) && !self.doc.toks[self.j].hamza_lam
     }
 
     /// What the word lists say of the word being read.
@@ -458,7 +468,7 @@ impl<'p> Parser<'p> {
         // (A nationality may stand before the name: «للفريق، البرتغالي جواو بينتو».)
         let name_after_comma = |k: usize| {
             let mut k = k;
-            while toks.get(k).is_some_and(|n| n.is_word() && is_definite(&n.norm) && is_nisba(&n.norm)) {
+            while toks.get(k).is_some_and(|n| n.is_word() && definite(n) && is_nisba(&n.norm)) {
                 k += 1;
             }
             name_at(k)
@@ -470,7 +480,7 @@ impl<'p> Parser<'p> {
             if let Some(e2) = genitive_with_l(&doc, e, limit).filter(|&e2| e2 > e && e2 - end < 8) {
                 e = e2;
             } else if toks.get(e).is_some_and(|t| t.norm == "في")
-                && toks.get(e + 1).is_some_and(|t| t.is_word() && (is_definite(&t.norm) || doc.entity(e + 1).is_some()))
+                && toks.get(e + 1).is_some_and(|t| t.is_word() && (definite(t) || doc.entity(e + 1).is_some()))
                 && e + 2 <= limit
                 && e + 2 - end < 8
             {
@@ -490,7 +500,7 @@ impl<'p> Parser<'p> {
             add_part(&mut self.title, &mut self.name, self.class, j, end);
         }
         // «لشرطة منطقة الرياض»: an indefinite genitive governs the next word in turn.
-        let state = if is_definite(&toks[end - 1].norm) { State::Definite } else { State::Construct };
+        let state = if definite(&toks[end - 1]) { State::Definite } else { State::Construct };
         self.advance(end, end - j, state)
     }
 
@@ -522,7 +532,7 @@ impl<'p> Parser<'p> {
             && self.name.is_none()
             && doc.entity(j).is_none()
             && toks[j - 1].is_word()
-            && is_definite(&toks[j - 1].norm)
+            && definite(&toks[j - 1])
             && self.title.is_some_and(|(a, _)| j - a >= 2);
         if (is_definite(rest) && !in_genitive) || doc.entity(j).is_some_and(|e| e.pre == 1) {
             return Step::End;
@@ -629,13 +639,13 @@ impl<'p> Parser<'p> {
             && info.class == EntityClass::Title
             && self.title.is_none()
             && self.class.is_none()
-            && !is_definite(w)
+            && !self.definite()
         {
             self.class = Some(EntityClass::Title);
             self.gender = info.gender;
             self.title_head = Some(self.head_form());
             extend(&mut self.title, j, end);
-            let state = if is_definite(&toks[end - 1].norm) { State::Definite } else { State::Construct };
+            let state = if definite(&toks[end - 1]) { State::Definite } else { State::Construct };
             return self.advance(end, 1, state);
         }
         let adjective = self.wd().is_or_bare(Gram::Adj);
@@ -682,7 +692,7 @@ impl<'p> Parser<'p> {
         let applies = matches!(self.w(), "هذه" | "هذا" | "هولاء" | "تلك" | "ذلك")
             && self.state == State::Start
             && j == self.i
-            && doc.toks.get(j + 1).is_some_and(|n| is_definite(&n.norm));
+            && doc.toks.get(j + 1).is_some_and(definite);
         if !applies {
             return Step::Pass;
         }
@@ -762,13 +772,11 @@ impl<'p> Parser<'p> {
             && j + 1 < limit
             && toks[j + 1].is_word()
             && !next_is_document
-            && (is_definite(&toks[j + 1].norm) || next_entity.is_some() || place_before_apposition)
+            && (definite(&toks[j + 1]) || next_entity.is_some() || place_before_apposition)
         {
             let end = next_entity.map_or(j + 2, |e| e.end).min(limit);
             add_part(&mut self.title, &mut self.name, self.class, j, end);
-            let state = if is_definite(&toks[end - 1].norm)
-                || next_entity.is_some_and(|e| e.info.class == EntityClass::Place)
-            {
+            let state = if definite(&toks[end - 1]) || next_entity.is_some_and(|e| e.info.class == EntityClass::Place) {
                 State::Definite
             } else {
                 State::Construct
@@ -838,7 +846,7 @@ impl<'p> Parser<'p> {
             && self.name.is_none()
             && indefinite_name_word(&self.doc, j + 1);
         let accept = match self.state {
-            State::Start => wd.name_like || is_definite(w) && !wd.is(Gram::Stop) || kunya,
+            State::Start => wd.name_like || self.definite() && !wd.is(Gram::Stop) || kunya,
             State::Construct => self.accepts_after_indefinite(w, wd),
             State::Definite => self.accepts_after_definite(w, wd),
             State::Name => self.accepts_in_name(w, wd),
@@ -846,7 +854,7 @@ impl<'p> Parser<'p> {
         if !accept {
             return Step::End;
         }
-        let definite = is_definite(w);
+        let definite = self.definite();
         // A nisba-shaped word opening a phrase or continuing a name is a name (دميتري).
         // After a definite head an indefinite word cannot be its adjective: «الوزيرة سلمى».
         let state = self.state;
@@ -897,9 +905,9 @@ impl<'p> Parser<'p> {
     fn accepts_after_indefinite(&self, w: &str, wd: Word) -> bool {
         if self.class == Some(EntityClass::Anonymous) {
             let short_nisba = w.chars().count() == 3 && w.ends_with('ي') && !wd.is(Gram::Stop);
-            is_nisba(w) || short_nisba || wd.is(Gram::Adj) || is_definite(w) && !wd.is(Gram::Stop)
+            is_nisba(w) || short_nisba || wd.is(Gram::Adj) || self.definite() && !wd.is(Gram::Stop)
         } else {
-            wd.name_like || is_definite(w) && !wd.is(Gram::Stop)
+            wd.name_like || self.definite() && !wd.is(Gram::Stop)
         }
     }
 
@@ -918,25 +926,25 @@ impl<'p> Parser<'p> {
         // with the article opens a phrase too: «ودحض الحلبي رواية الجيش».)
         let nationality = class.is_none()
             && toks.get(self.limit).is_some_and(|t| matches!(t.kind, TokKind::Comma | TokKind::Colon))
-            && self.title.is_some_and(|(a, b)| (a..b).all(|k| is_definite(&toks[k].norm) && is_nisba(&toks[k].norm)));
+            && self.title.is_some_and(|(a, b)| (a..b).all(|k| definite(&toks[k]) && is_nisba(&toks[k].norm)));
         // Indefinite nisbas follow each other: «منظمات حقوقية محلية».
-        let after_indefinite_nisba = !is_definite(&toks[j - 1].norm) && is_nisba(&toks[j - 1].norm);
+        let after_indefinite_nisba = !definite(&toks[j - 1]) && is_nisba(&toks[j - 1].norm);
         // A definite word between a person's title and a name is an adjective of the title,
         // whatever its shape: «النائب المستقل رائد الحسناوي».
         let adjective_before_name = class == Some(EntityClass::Title)
             && self.name.is_none()
-            && is_definite(w)
+            && self.definite()
             && !wd.is(Gram::Stop)
             && doc.entity(j).is_none()
             && indefinite_name_word(&doc, j + 1)
             && !is_nisba(&toks[j + 1].norm)
             && doc.tok(j + 2).is_some_and(|(n, g)| n.is_word() && g.word.name_like);
-        is_nisba(w) && (is_definite(w) || after_indefinite_nisba && !is_definite(w))
+        is_nisba(w) && (self.definite() || after_indefinite_nisba && !self.definite())
             || adjective_before_name
-            || wd.name_like && !wd.is(Gram::Common) && !is_definite(w) && !group && (self.person() || nationality)
+            || wd.name_like && !wd.is(Gram::Common) && !self.definite() && !group && (self.person() || nationality)
             || wd.is_or_bare(Gram::Adj)
             || class == Some(EntityClass::Media)
-                && is_definite(w)
+                && self.definite()
                 && wd.name_like
                 && doc.entity(j).is_none()
                 && j - self.i <= 3
@@ -957,7 +965,7 @@ impl<'p> Parser<'p> {
             .name
             .map_or(0, |(a, b)| (a..b).filter(|&k| !(particle(k) || compound(k) && k > a && !particle(k - 1))).count());
         let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
-        let after_family_name = is_definite(&toks[j - 1].norm)
+        let after_family_name = definite(&toks[j - 1])
             && !compound(j - 1)
             && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
         // (A place ends a name of two words or more, a person's: «تيريزا ماي | موسكو»; after one
@@ -980,8 +988,8 @@ impl<'p> Parser<'p> {
             && !body_head
             && !with_b
             && self.name.is_some_and(|(a, b)| b - a < 5)
-            && (wd.name_like && !is_definite(w)
-                || is_definite(w)
+            && (wd.name_like && !self.definite()
+                || self.definite()
                     && (core == 1 || after_particle || core == 2 && (is_nisba(w) || with_particle || ends_here))
                     && wd.name_like
                     && !wd.is_or_bare(Gram::Adj)
@@ -1001,13 +1009,13 @@ impl<'p> Parser<'p> {
         let construct_owner = self.state == State::Construct
             && self.title.is_some_and(|(a, b)| {
                 b == j
-                    && !is_definite(&toks[b - 1].norm)
+                    && !definite(&toks[b - 1])
                     && !possessive(&toks[b - 1].norm)
                     && b - a <= 2
                     && !toks[a..b].iter().any(|t| t.norm == "احد" || t.norm == "احدي")
             });
         let anonymous_owner = self.class == Some(EntityClass::Anonymous)
-            && self.title.is_some_and(|(a, _)| !is_definite(&toks[a].norm) || toks[a].norm == "احد");
+            && self.title.is_some_and(|(a, _)| !definite(&toks[a]) || toks[a].norm == "احد");
         if self.class == Some(EntityClass::Anonymous) && !anonymous_owner {
             self.class = Some(EntityClass::Title);
         }
@@ -1116,7 +1124,7 @@ fn definite_phrase(doc: &Doc, m: &Mention, strip_l: bool) -> bool {
         || f.ends_with("ها")
         || f.ends_with("هم")
         || doc.entity(i).is_some_and(|e| e.info.class == EntityClass::Title) && f.ends_with('ه') && !stop();
-    is_definite(&f) || possessive || words.next().is_some_and(|n| is_definite(&n.norm)) || !m.name.is_empty()
+    is_definite(&f) && !first.hamza_lam || possessive || words.next().is_some_and(definite) || !m.name.is_empty()
 }
 
 /// The state after a known phrase at `j..end`: complete (definite) when it ends in a definite
@@ -1124,7 +1132,7 @@ fn definite_phrase(doc: &Doc, m: &Mention, strip_l: bool) -> bool {
 /// adjective (وزارة → الخارجية، رئيس → اللجنة، باسم وزارة → النقل، وسائل إعلام → محلية).
 fn state_after(toks: &[Token], end: usize, class: EntityClass) -> State {
     // «وسائل إعلام» ends indefinite and takes adjectives (محلية، رسمية) as its own.
-    if is_definite(&toks[end - 1].norm) || class == EntityClass::Place {
+    if definite(&toks[end - 1]) || class == EntityClass::Place {
         State::Definite
     } else {
         State::Construct
@@ -1164,7 +1172,7 @@ fn family_name_like_title(doc: &Doc, j: usize) -> bool {
     let title = doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Title && e.end == j + 1);
     title
         && doc.toks.get(j + 1).is_none_or(|n| {
-            !n.is_word() || !(is_definite(&n.norm) || n.norm == "باسم" || n.norm.starts_with('ل') || is_nisba(&n.norm))
+            !n.is_word() || !(definite(n) || n.norm == "باسم" || n.norm.starts_with('ل') || is_nisba(&n.norm))
         })
 }
 
@@ -1181,7 +1189,7 @@ fn genitive_with_l(doc: &Doc, j: usize, limit: usize) -> Option<usize> {
     if let Some(EntityAt { mut end, pre: 1, .. }) = doc.entity(j) {
         // with its definite genitive and adjectives: لمجلس التعاون، لوزارة الخارجية الأمريكية.
         let head_end = end;
-        while end < limit && end < head_end + 3 && toks[end].is_word() && is_definite(&toks[end].norm) {
+        while end < limit && end < head_end + 3 && toks[end].is_word() && definite(&toks[end]) {
             end += 1;
         }
         return (end <= limit).then_some(end);
@@ -1189,14 +1197,14 @@ fn genitive_with_l(doc: &Doc, j: usize, limit: usize) -> Option<usize> {
     let mut end = j + 1;
     if rest.starts_with('ل') {
         // للأرصاد = لـ + الأرصاد
-    } else if toks.get(end).is_some_and(|n| n.is_word() && is_definite(&n.norm)) && end < limit {
+    } else if toks.get(end).is_some_and(|n| n.is_word() && definite(n)) && end < limit {
         end += 1;
     } else {
         return None;
     }
     while end < limit
         && toks[end].is_word()
-        && is_definite(&toks[end].norm)
+        && definite(&toks[end])
         // (An adjective from grammar.tsv, with or without the article: كبير، العام.)
         && (is_nisba(&toks[end].norm) || doc.word(end).is_or_bare(Gram::Adj))
     {
@@ -1231,7 +1239,7 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     }
     let namey = |k: usize| {
         let w = toks[k].norm.as_str();
-        !is_definite(w)
+        !definite(&toks[k])
             && !w.starts_with("وال")
             && doc.word(k).name_like
             && doc.entity(k).is_none()
@@ -1240,7 +1248,7 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     };
     // A family name may carry the article (منجي الرحوي، حافظ العموري).
     let last = end - 1;
-    let family = is_definite(&toks[last].norm) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
+    let family = definite(&toks[last]) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
     let mut a = if family { last } else { end };
     while a > m.tok_end && end - a < 4 && namey(a - 1) {
         a -= 1;
@@ -1297,7 +1305,7 @@ fn name_range(toks: &[Token], m: &Mention) -> (usize, usize) {
         b -= 1;
     }
     let mut s = b;
-    while s > a && toks[s - 1].is_word() && !is_definite(&toks[s - 1].norm) {
+    while s > a && toks[s - 1].is_word() && !definite(&toks[s - 1]) {
         s -= 1;
     }
     (s, b)
@@ -1489,6 +1497,13 @@ mod tests {
     fn step_verbal_noun_with_b() {
         let m = np("وزير الطاقة بأهمية العمل");
         assert_eq!((m.role.as_str(), m.tok_end), ("وزير الطاقة", 2));
+    }
+
+    #[test]
+    fn a_name_written_with_hamza_lam_is_not_definite() {
+        // «أليكس» folds to «اليكس»; written with its hamza it is a name, not the article.
+        assert_eq!(name_role("أليكس راموس، رئيس المجتمع المدني، إن"), pair("أليكس راموس", "رئيس المجتمع المدني"));
+        assert_eq!(np("ألكسندر ياكوفنكو صرح").name, "ألكسندر ياكوفنكو");
     }
 
     #[test]

@@ -49,6 +49,10 @@ pub struct Token {
     pub end: usize,
     /// Folded form (see `normalize`); for non-words, the character itself.
     pub norm: String,
+    /// The word (after a و or ف) begins with أل or إل as written: ألكسندر، إليزابيث، وألمانيا.
+    /// Folding makes that «ال», but the article is never written with a hamza, so such a word
+    /// is not definite (`mentions::definite`). Hamza-less spellings (الكسندر) stay ambiguous.
+    pub hamza_lam: bool,
 }
 
 impl Token {
@@ -109,7 +113,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if c == 'آ' && norm == "ان" {
                 norm = "آن".to_string();
             }
-            tokens.push(Token { kind: TokKind::Word, start: i, end, norm });
+            let written = text[i..end].strip_prefix(['و', 'ف']).unwrap_or(&text[i..end]);
+            let hamza_lam = written.starts_with("أل") || written.starts_with("إل");
+            tokens.push(Token { kind: TokKind::Word, start: i, end, norm, hamza_lam });
         } else if c.is_numeric() {
             let mut end = i + c.len_utf8();
             let mut norm = String::new();
@@ -125,20 +131,26 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            tokens.push(Token { kind: TokKind::Number, start: i, end, norm });
+            tokens.push(Token { kind: TokKind::Number, start: i, end, norm, hamza_lam: false });
         } else if let Some(kind) = classify(c) {
             if kind == TokKind::Para && tokens.last().is_some_and(|t| t.kind == TokKind::Para) {
                 tokens.last_mut().unwrap().end = i + c.len_utf8();
                 continue;
             }
-            tokens.push(Token { kind, start: i, end: i + c.len_utf8(), norm: c.to_string() });
+            tokens.push(Token { kind, start: i, end: i + c.len_utf8(), norm: c.to_string(), hamza_lam: false });
         } else if c.is_whitespace() {
             continue;
         } else if fold_char(c).is_none() {
             // A mark with no letter before it (after a space): attach it to nothing.
             continue;
         } else {
-            tokens.push(Token { kind: TokKind::Other, start: i, end: i + c.len_utf8(), norm: c.to_string() });
+            tokens.push(Token {
+                kind: TokKind::Other,
+                start: i,
+                end: i + c.len_utf8(),
+                norm: c.to_string(),
+                hamza_lam: false,
+            });
         }
     }
     tokens

@@ -265,7 +265,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && (m.tok_end + 2..sent_end.min(m.tok_end + 6))
                 .find(|&k| !cx.toks[k].is_word())
                 .is_some_and(|k| cx.toks[k].kind == TokKind::Colon && (m.tok_end + 1..k).all(|x| cx.toks[x].is_word()));
-        opens_at(next) || described
+        opens_at(next) || described || opens_after_interposed(cx, m.tok_end, sent_end)
     };
     let believable = |m: &Mention| {
         // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
@@ -349,7 +349,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         }
         if b == a + 1 && once(a) {
             parsed = mentions::parse(&cx.doc(), p, a, false);
-        } else if b == a + 2 && is_definite_word(&cx.toks[a + 1].norm) && once(a + 1) {
+        } else if b == a + 2 && definite_token(&cx.toks[a + 1]) && once(a + 1) {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
             parsed = mentions::parse(&cx.doc(), p, a + 1, false);
         } else {
@@ -361,9 +361,9 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if let Some(m) = parsed.as_ref().filter(|m| !believable(m) && m.definite && m.name.is_empty() && m.class.is_none())
     {
         let opener = (m.tok_end..sent_end.min(m.tok_end + 2)).find(|&x| cx.opens_content(x));
-        if let Some(o) = opener.filter(|&o| {
-            o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && is_definite_word(&cx.toks[x].norm))
-        }) {
+        if let Some(o) = opener
+            .filter(|&o| o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && definite_token(&cx.toks[x])))
+        {
             parsed = Some(mentions::extend_to(cx.text, cx.toks, m, o));
         }
     }
@@ -387,7 +387,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     // «وقال ستيفان دوغاريك المتحدث باسم الأمين العام إن …»: a name, then its title with no comma
     // between, then the content: the title is the name's apposition.
     if let Some(m) = parsed.as_ref().filter(|m| m.class.is_none() && !m.name.is_empty() && !opens_after(m)) {
-        let definite_title = cx.toks.get(m.tok_end).is_some_and(|t| is_definite_word(&t.norm))
+        let definite_title = cx.toks.get(m.tok_end).is_some_and(definite_token)
             && cx.entity(m.tok_end).is_some_and(|e| e.info.class == EntityClass::Title && e.pre == 0);
         if definite_title {
             if let Some(t) = mentions::parse(&cx.doc(), m.tok_end, sent_end, false)
@@ -438,4 +438,21 @@ pub(super) fn family_name(cx: &Ctx, m: Mention, relayed: bool) -> Mention {
         definite: true,
         ..m
     }
+}
+
+/// «وتقول ليديا، التي ساعدت أندرو، إن …»، «وقال أليكس راموس، رئيس المجتمع المدني، إن …»: a clause
+/// or an apposition set off by two commas between the subject and its content. True when `end`
+/// is such a comma and the content opens right after the second one. (The stretch holds words
+/// only: no verb of saying, no quotation, no sentence end, so a second statement is not skipped.)
+fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
+    if cx.toks.get(end).is_none_or(|t| t.kind != TokKind::Comma) {
+        return false;
+    }
+    let Some(close) = (end + 2..sent_end.min(end + 16)).find(|&k| !cx.toks[k].is_word()) else {
+        return false;
+    };
+    cx.toks[close].kind == TokKind::Comma
+        && (end + 1..close).all(|k| cx.cue(k).is_none() && !cx.opens_content(k))
+        && close + 1 < sent_end
+        && cx.opens_content(close + 1)
 }
