@@ -381,6 +381,11 @@ impl<'p> Parser<'p> {
             return Step::End;
         }
         extend(&mut self.name, j + 1, q.close);
+        // A name the lexicon knows keeps its kind in quotation marks: «"رويترز"» is an outlet.
+        if let Some(e) = doc.entity(j + 1).filter(|e| e.end == q.close && e.pre == 0) {
+            self.class = Some(e.info.class);
+            self.gender = e.info.gender;
+        }
         self.advance(q.close + 1, q.close - q.open - 1, State::Definite)
     }
 
