@@ -1392,8 +1392,11 @@ mod tests {
 
     #[test]
     fn step_quoted_name_alone() {
+        // An outlet the lexicon knows keeps its kind; an unknown name has none.
         let m = np("\"ماركا\" قد ذكرت");
-        assert_eq!((m.name.as_str(), m.tok_end, m.class), ("ماركا", 3, None));
+        assert_eq!((m.name.as_str(), m.tok_end, m.class), ("ماركا", 3, Some(EntityClass::Media)));
+        let m = np("\"فلوريتا\" قد ذكرت");
+        assert_eq!((m.name.as_str(), m.tok_end, m.class), ("فلوريتا", 3, None));
     }
 
     #[test]
