@@ -597,7 +597,13 @@ impl<'p> Parser<'p> {
     fn honorific(&mut self) -> Step {
         let j = self.j;
         let honorific = self.wd().bare_is(Gram::Honorific) && indefinite_name_word(&self.doc, j + 1);
-        if !(honorific && j > self.i && self.name.is_none() && self.person()) {
+        // (Opening the phrase too: «د. محمد الجفري»، «العقيد تامر الرفاعي».)
+        // Only the honorifics that are never a noun of their own (not «سيدة أمريكية»، «أستاذ
+        // تقنية المعلومات»).
+        let opening = j == self.i
+            && self.title.is_none()
+            && matches!(self.w().trim_start_matches("ال"), "دكتور" | "دكتوره" | "دكتورة" | "مهندس" | "عقيد");
+        if !(honorific && (j > self.i && self.person() || opening) && self.name.is_none()) {
             return Step::Pass;
         }
         extend(&mut self.title, j, j + 1);

@@ -113,6 +113,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if c == 'آ' && norm == "ان" {
                 norm = "آن".to_string();
             }
+            // «د. محمد الجفري»، «وأضاف د. الجفري»: the abbreviation of دكتور, dot included, is
+            // the title itself (one token, so the dot neither ends the sentence nor the name).
+            // Only before a word on the same line: «فيتامين د.» ends its sentence.
+            if &text[i..end] == "د" && text[end..].starts_with(". ") {
+                let after = text[end + 2..].chars().next();
+                if after.is_some_and(is_arabic_letter) {
+                    chars.next();
+                    tokens.push(Token {
+                        kind: TokKind::Word,
+                        start: i,
+                        end: end + 1,
+                        norm: "دكتور".to_string(),
+                        hamza_lam: false,
+                    });
+                    continue;
+                }
+            }
             let written = text[i..end].strip_prefix(['و', 'ف']).unwrap_or(&text[i..end]);
             let hamza_lam = written.starts_with("أل") || written.starts_with("إل");
             tokens.push(Token { kind: TokKind::Word, start: i, end, norm, hamza_lam });
@@ -198,5 +215,16 @@ mod tests {
         for q in ["«", "»", "\"", "“", "”", "‘", "’", "„"] {
             assert!(matches!(tokenize(q)[0].kind, TokKind::Quote(_)), "{q}");
         }
+    }
+
+    #[test]
+    fn the_doctor_abbreviation_is_one_title_token() {
+        let text = "قال د. محمد";
+        let toks = tokenize(text);
+        assert_eq!(toks.len(), 3);
+        assert_eq!((toks[1].norm.as_str(), &text[toks[1].start..toks[1].end]), ("دكتور", "د."));
+        // At a sentence's end the dot stays a full stop.
+        let toks = tokenize("فيتامين د.");
+        assert_eq!(toks.last().map(|t| t.kind), Some(TokKind::End));
     }
 }
