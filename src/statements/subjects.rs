@@ -384,6 +384,30 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             }
         }
     }
+    // «وأوضح المتحدث الرسمي لمركز الملك سلمان للإغاثة … رأفت الصباغ، أن …»: a name inside the
+    // title's complements (the body is named after someone) is not the speaker's when another
+    // name ends the phrase right before the content, set off by a comma or not.
+    if let Some(m) = parsed.as_ref().filter(|m| {
+        m.class == Some(EntityClass::Title) && m.name_toks.is_some_and(|(a, _)| a > m.tok_start) && !opens_after(m)
+    }) {
+        let opener = (m.tok_end..sent_end.min(m.tok_end + 16)).find(|&x| cx.opens_content(x));
+        if let Some(o) = opener {
+            let e = if o > m.tok_end + 2 && cx.toks[o - 1].kind == TokKind::Comma { o - 1 } else { o };
+            let mut bare = m.clone();
+            bare.name.clear();
+            bare.name_toks = None;
+            // Only the body's own name runs on between the two (no «في رده على …»), and the
+            // second name is a person's, not a body's named after one («مؤسسة سالم بن محفوظ
+            // الخيرية»، «جامعة الإمام محمد بن سعود الإسلامية»).
+            let plain = |k: usize| !cx.word(k).is(Gram::Prep) && !cx.word(k).is(Gram::Stop);
+            if let Some(n) = mentions::name_after_title(&cx.doc(), &bare, e).filter(|n| {
+                let (a, b) = n.name_toks.unwrap_or((e, e));
+                (m.tok_end..a).all(plain) && b > a && !cx.toks[b - 1].norm.ends_with("يه")
+            }) {
+                parsed = Some(n);
+            }
+        }
+    }
     // «وقال ستيفان دوغاريك المتحدث باسم الأمين العام إن …»: a name, then its title with no comma
     // between, then the content: the title is the name's apposition.
     if let Some(m) = parsed.as_ref().filter(|m| m.class.is_none() && !m.name.is_empty() && !opens_after(m)) {
