@@ -375,7 +375,8 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         let opener = (m.tok_end..sent_end.min(m.tok_end + 20))
             .find(|&x| cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle));
         if let Some(o) = opener {
-            let mut e = o;
+            // (A comma may set the name off from the content: «… رأفت الصباغ، أن».)
+            let mut e = if o > m.tok_end + 2 && cx.toks[o - 1].kind == TokKind::Comma { o - 1 } else { o };
             while e > m.tok_end && cx.word(e - 1).is(Gram::Time) {
                 e -= 1;
             }
