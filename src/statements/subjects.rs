@@ -439,7 +439,70 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && !cx.toks[m.tok_start].norm.ends_with("نا")
     };
     let found = parsed.filter(|m| (believable(m) || m.class == Some(EntityClass::Title)) && !lone_common(m));
-    found.or_else(|| phrase_up_to_content(cx, p, entry, sent_end))
+    found.or_else(|| counted_subject(cx, p, entry, sent_end)).or_else(|| phrase_up_to_content(cx, p, entry, sent_end))
+}
+
+/// «وقال 60,7٪ من المجيبين إن …»، «ورأى 86 بالمئة من الذين استطلعت آراؤهم أن …»، «وقال أقل من
+/// ربع الذين …»: a share of the people surveyed or counted speaks (GUIDELINES: counted and
+/// surveyed people are speakers). The phrase runs from the number (or a fraction, after an
+/// approximation) right up to the content; it is an anonymous group.
+fn counted_subject(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, sent_end: usize) -> Option<Mention> {
+    const APPROX: &[&str] = &["حوالي", "نحو", "قرابه", "زهاء", "اكثر", "اقل", "من", "ما", "يقرب"];
+    const FRACTION: &[&str] = &["نصف", "ربع", "ثلث", "ثلثي", "ثلثا", "خمس", "غالبيه", "اغلبيه"];
+    let counted =
+        |k: usize| cx.toks.get(k).is_some_and(|t| t.kind == TokKind::Number || FRACTION.contains(&t.norm.as_str()));
+    let mut k = p;
+    while k < sent_end && k < p + 4 && APPROX.contains(&cx.toks[k].norm.as_str()) {
+        k += 1;
+    }
+    if !counted(k) {
+        return None;
+    }
+    let limit = sent_end.min(p + 18);
+    let o = (k + 1..limit).find(|&x| cx.tags[x].that.is_some() || cx.toks[x].kind == TokKind::Colon)?;
+    let inside_ok = (p..o).all(|x| {
+        let t = &cx.toks[x];
+        !matches!(t.kind, TokKind::End | TokKind::Para | TokKind::Quote(_)) && cx.cue(x).is_none()
+    });
+    if !inside_ok {
+        return None;
+    }
+    // Not a comma, the verb's own preposition or «فقط» before the content: «وأشار 10,7٪ فقط إلى أن».
+    let mut e = o;
+    while e > k + 1
+        && (cx.toks[e - 1].kind == TokKind::Comma
+            || matches!(cx.toks[e - 1].norm.as_str(), "فقط" | "الى")
+            || entry.prep.is_some_and(|pr| cx.toks[e - 1].norm == pr))
+    {
+        e -= 1;
+    }
+    if e <= k {
+        return None;
+    }
+    // The group the share is of («من المجيبين»، «ممن شملهم الاستطلاع») names the speaker, so
+    // that every share of the same respondents is one speaker; a bare share is its own.
+    let group =
+        (k + 1..e).find(|&x| matches!(cx.toks[x].norm.as_str(), "من" | "ممن")).map(|x| x + 1).filter(|&g| g < e);
+    let (a, b) = (group.unwrap_or(p), e);
+    let text = mentions::text_of(cx.text, cx.toks, p, e);
+    Some(Mention {
+        start: cx.toks[p].start,
+        end: cx.toks[e - 1].end,
+        tok_start: p,
+        tok_end: e,
+        name: String::new(),
+        role: text,
+        class: Some(EntityClass::Anonymous),
+        gender: Gender::Unknown,
+        title_head: None,
+        key: cx.toks[a..b]
+            .iter()
+            .filter(|t| t.is_word() || t.kind == TokKind::Number)
+            .map(|t| t.norm.clone())
+            .collect(),
+        name_toks: None,
+        definite: false,
+    })
 }
 
 /// «وقالت جماعات مدافعة عن حقوق الإنسان إن …»، «قال د. علي بن دبكل العنزي أستاذ العقيدة إن …»،
