@@ -287,11 +287,18 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && m.name_toks.is_some_and(|(a, b)| b >= a + 2 && (a..b).all(|x| cx.word(x).name_like))
             && cx.plausible_words(m)
             && entry.frame != Frame::Np
-            && (m.tok_end..sent_end.min(m.tok_end + 12))
-                .take_while(|&x| {
-                    cx.toks[x].kind != TokKind::End && cx.cue(x).is_none() && cx.quotes.opening_at(x).is_none()
+            && (m.tok_end..sent_end.min(m.tok_end + 16))
+                .find(|&x| {
+                    cx.toks[x].kind == TokKind::End
+                        || cx.cue(x).is_some()
+                        || cx.quotes.opening_at(x).is_some()
+                        || cx.tags[x].that.is_some()
                 })
-                .any(|x| cx.tags[x].that.is_some() && !cx.toks[x].norm.starts_with('و'));
+                .is_some_and(|x| {
+                    // (Or a quotation of a few words: «وقالت صوفي سلامة الباحثة في … "سيكون …"».)
+                    cx.tags[x].that.is_some() && !cx.toks[x].norm.starts_with('و')
+                        || cx.quotes.opening_at(x).is_some_and(|q| q.close > q.open + 3)
+                });
         opens || np_subject || quoted_before || described_name || cx.plausible(m)
     };
     let mut parsed = mentions::parse(&cx.doc(), p, sent_end, false).map(|m| family_name(cx, m, false));
