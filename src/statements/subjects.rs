@@ -465,11 +465,15 @@ fn counted_subject(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, sent_en
     if !counted(k) {
         return None;
     }
-    let limit = sent_end.min(p + 18);
+    let limit = sent_end.min(p + 16);
     let o = (k + 1..limit).find(|&x| cx.tags[x].that.is_some() || cx.toks[x].kind == TokKind::Colon)?;
+    // (No comma inside but right before the content: «حوالي 12 من الكوادر … سنة سجنا، بعد أن»
+    // is no group speaking.)
     let inside_ok = (p..o).all(|x| {
         let t = &cx.toks[x];
-        !matches!(t.kind, TokKind::End | TokKind::Para | TokKind::Quote(_)) && cx.cue(x).is_none()
+        !matches!(t.kind, TokKind::End | TokKind::Para | TokKind::Quote(_))
+            && cx.cue(x).is_none()
+            && (t.kind != TokKind::Comma || x + 1 == o)
     });
     if !inside_ok {
         return None;
