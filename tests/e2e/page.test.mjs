@@ -34,7 +34,11 @@ test('the page loads, is Arabic and right-to-left, and shows no error', async ()
     assert.equal(await page.getAttribute('html', 'lang'), 'ar');
     assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
     assert.equal(await page.isHidden('#error'), true, 'no error box');
-    // Empty input: a helpful message, not a blank.
+    // Empty input: a helpful message, not a blank (once the engine has loaded: on a busy machine
+    // the status says «loading the engine» first).
+    await page
+      .waitForFunction(() => /الصق/.test(document.querySelector('#status')?.textContent ?? ''), null, { timeout: 15000 })
+      .catch(() => {});
     const status = await page.textContent('#status');
     assert.match(status, /الصق/);
     // The seed buttons come from dist/seeds/index.json.
