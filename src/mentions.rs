@@ -91,11 +91,12 @@ enum State {
 }
 
 /// Token `t` carries the article (not «أليكس»: see `Token::hamza_lam`).
-fn definite(t: &Token) -> bool {
+pub(crate) fn definite(t: &Token) -> bool {
     is_definite(&t.norm) && !t.hamza_lam
 }
 
-fn is_definite(w: &str) -> bool {
+/// Folded word `w` starts with the article (and is more than the article and a letter).
+pub(crate) fn is_definite(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() > 3
 }
 

@@ -226,7 +226,7 @@ impl<'a> Ctx<'a> {
         }
         // «العلاقة بين الشعر والمجتمع»: right after a common noun it is the function word.
         if i > 0
-            && definite_token(&self.toks[i - 1])
+            && mentions::definite(&self.toks[i - 1])
             && self.entity(i - 1).is_none()
             && !self.word(i - 1).is(Gram::Stop)
         {
@@ -605,15 +605,6 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
 /// thing someone has, never a name.
 pub(super) fn possessed_noun(original: &str) -> bool {
     original.chars().count() > 4 && ["تي", "ته", "تها", "تهم", "تهما"].iter().any(|s| original.ends_with(s))
-}
-
-/// Token `t` carries the article (not «أليكس»: see `Token::hamza_lam`).
-fn definite_token(t: &Token) -> bool {
-    is_definite_word(&t.norm) && !t.hamza_lam
-}
-
-fn is_definite_word(w: &str) -> bool {
-    w.starts_with("ال") && w.chars().count() > 3
 }
 
 /// True when one of the three words from `a` is an accusation (رفض الاتهامات، رفضت المزاعم).

@@ -16,7 +16,7 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
         return None;
     }
     let w = &cx.toks[v].norm;
-    if is_definite_word(w)
+    if mentions::is_definite(w)
         || cx.entity(v).is_some()
         || cx.word(v).is(Gram::Stop)
         || cx.word(v).is(Gram::Prep)
@@ -145,7 +145,10 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
     // («وأصدر المفتش العام بياناً أكد فيه …»): its subject is not before this cue.
     let first = &cx.toks[b].norm;
     if let Some(rest) = first.strip_prefix('و').or_else(|| first.strip_prefix('ف')) {
-        if !is_definite_word(rest) && cx.entity(b).is_none() && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2 {
+        if !mentions::is_definite(rest)
+            && cx.entity(b).is_none()
+            && cx.freq.get(first.as_str()).copied().unwrap_or(0) < 2
+        {
             return None;
         }
     }
@@ -296,8 +299,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
                 })
                 .is_some_and(|x| {
                     // (Or a quotation of a few words: «وقالت صوفي سلامة الباحثة في … "سيكون …"».)
-                    cx.tags[x].that.is_some() && !cx.toks[x].norm.starts_with('و')
-                        || cx.quotes.opening_at(x).is_some_and(|q| q.close > q.open + 3)
+                    cx.tags[x].that.is_some() && !cx.toks[x].norm.starts_with('و') || opens_quotation_of_words(cx, x)
                 });
         opens || np_subject || quoted_before || described_name || cx.plausible(m)
     };
@@ -356,7 +358,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         }
         if b == a + 1 && once(a) {
             parsed = mentions::parse(&cx.doc(), p, a, false);
-        } else if b == a + 2 && definite_token(&cx.toks[a + 1]) && once(a + 1) {
+        } else if b == a + 2 && mentions::definite(&cx.toks[a + 1]) && once(a + 1) {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
             parsed = mentions::parse(&cx.doc(), p, a + 1, false);
         } else {
@@ -368,9 +370,9 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if let Some(m) = parsed.as_ref().filter(|m| !believable(m) && m.definite && m.name.is_empty() && m.class.is_none())
     {
         let opener = (m.tok_end..sent_end.min(m.tok_end + 2)).find(|&x| cx.opens_content(x));
-        if let Some(o) = opener
-            .filter(|&o| o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && definite_token(&cx.toks[x])))
-        {
+        if let Some(o) = opener.filter(|&o| {
+            o > m.tok_end && (m.tok_end..o).all(|x| cx.toks[x].is_word() && mentions::definite(&cx.toks[x]))
+        }) {
             parsed = Some(mentions::extend_to(cx.text, cx.toks, m, o));
         }
     }
@@ -383,7 +385,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             .find(|&x| cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle));
         if let Some(o) = opener {
             // (A comma may set the name off from the content: «… رأفت الصباغ، أن».)
-            let mut e = if o > m.tok_end + 2 && cx.toks[o - 1].kind == TokKind::Comma { o - 1 } else { o };
+            let mut e = before_comma(cx, m.tok_end, o);
             while e > m.tok_end && cx.word(e - 1).is(Gram::Time) {
                 e -= 1;
             }
@@ -400,7 +402,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     }) {
         let opener = (m.tok_end..sent_end.min(m.tok_end + 16)).find(|&x| cx.opens_content(x));
         if let Some(o) = opener {
-            let e = if o > m.tok_end + 2 && cx.toks[o - 1].kind == TokKind::Comma { o - 1 } else { o };
+            let e = before_comma(cx, m.tok_end, o);
             let mut bare = m.clone();
             bare.name.clear();
             bare.name_toks = None;
@@ -419,7 +421,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     // «وقال ستيفان دوغاريك المتحدث باسم الأمين العام إن …»: a name, then its title with no comma
     // between, then the content: the title is the name's apposition.
     if let Some(m) = parsed.as_ref().filter(|m| m.class.is_none() && !m.name.is_empty() && !opens_after(m)) {
-        let definite_title = cx.toks.get(m.tok_end).is_some_and(definite_token)
+        let definite_title = cx.toks.get(m.tok_end).is_some_and(mentions::definite)
             && cx.entity(m.tok_end).is_some_and(|e| e.info.class == EntityClass::Title && e.pre == 0);
         if definite_title {
             if let Some(t) = mentions::parse(&cx.doc(), m.tok_end, sent_end, false)
@@ -533,7 +535,7 @@ fn phrase_up_to_content(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, se
         || first.is(Gram::Stop)
         || first.is(Gram::Time)
         || first.is(Gram::Common)
-        || !first.name_like && !definite_token(&cx.toks[p]) && cx.entity(p).is_none()
+        || !first.name_like && !mentions::definite(&cx.toks[p]) && cx.entity(p).is_none()
     {
         return None;
     }
@@ -541,11 +543,8 @@ fn phrase_up_to_content(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, se
     let limit = sent_end.min(p + MAX_WORDS + 3);
     // (A quotation opens the content only when it holds a few words: «أعلن … التوصل مع "جبهة
     // النصرة"» quotes a name.)
-    let opens = |k: usize| {
-        cx.tags[k].that.is_some()
-            || cx.toks[k].kind == TokKind::Colon
-            || cx.quotes.opening_at(k).is_some_and(|q| q.close > q.open + 3)
-    };
+    let opens =
+        |k: usize| cx.tags[k].that.is_some() || cx.toks[k].kind == TokKind::Colon || opens_quotation_of_words(cx, k);
     let mut o = (p + 1..limit).find(|&k| {
         opens(k) || entry.prep.is_some_and(|pr| cx.toks[k].norm == pr && k + 1 < sent_end && opens(k + 1))
     })?;
@@ -636,4 +635,19 @@ fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
         && (end + 1..close).all(|k| cx.cue(k).is_none() && !cx.opens_content(k))
         && close + 1 < sent_end
         && cx.opens_content(close + 1)
+}
+
+/// A quotation of a few words opens at `k` (more than a quoted name: «"جبهة النصرة"»).
+fn opens_quotation_of_words(cx: &Ctx, k: usize) -> bool {
+    cx.quotes.opening_at(k).is_some_and(|q| q.close > q.open + 3)
+}
+
+/// Where a name that runs from after `from` up to the content at `o` ends: before the comma that
+/// may set it off from the content («… رأفت الصباغ، أن»).
+fn before_comma(cx: &Ctx, from: usize, o: usize) -> usize {
+    if o > from + 2 && cx.toks[o - 1].kind == TokKind::Comma {
+        o - 1
+    } else {
+        o
+    }
 }

@@ -79,7 +79,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         if cx
             .toks
             .get(seg)
-            .is_some_and(|t| t.is_word() && (definite_token(t) || matches!(t.norm.as_str(), "وهي" | "وهو")))
+            .is_some_and(|t| t.is_word() && (mentions::definite(t) || matches!(t.norm.as_str(), "وهي" | "وهو")))
         {
             let mut e = seg;
             while e < sent_end
