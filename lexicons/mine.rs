@@ -82,7 +82,7 @@ fn lwords() {
     for text in texts() {
         for t in tokenize(&text) {
             if t.kind == TokKind::Word {
-                *count.entry(t.norm).or_default() += 1;
+                *count.entry(t.norm.to_string()).or_default() += 1;
             }
         }
     }
@@ -115,7 +115,7 @@ fn titles() {
         let tags = lexicon::tag(&toks, lex);
         for t in &toks {
             if t.kind == TokKind::Word && t.norm.starts_with("ال") {
-                *total.entry(t.norm.clone()).or_default() += 1;
+                *total.entry(t.norm.to_string()).or_default() += 1;
             }
         }
         for i in 0..toks.len().saturating_sub(3) {
@@ -144,7 +144,7 @@ fn titles() {
             if j == i + 2 || j >= toks.len() || !boundary(lex, &toks[j]) {
                 continue;
             }
-            let e = hits.entry(w.norm.clone()).or_insert_with(|| (0, String::new()));
+            let e = hits.entry(w.norm.to_string()).or_insert_with(|| (0, String::new()));
             e.0 += 1;
             if e.1.is_empty() {
                 e.1 = text[toks[i].start..toks[j].end].replace(['\t', '\n'], " ");
@@ -195,7 +195,7 @@ fn commons() {
         }
         for (i, t) in toks.iter().enumerate() {
             if t.kind == TokKind::Word && tags[i].word.name_like && !t.norm.starts_with("ال") {
-                let e = count.entry(t.norm.clone()).or_default();
+                let e = count.entry(t.norm.to_string()).or_default();
                 e.0 += 1;
                 e.1 += usize::from(after_title[i]);
                 e.2 += usize::from(after_any[i]);

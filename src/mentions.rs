@@ -1071,7 +1071,7 @@ impl<'p> Parser<'p> {
             role_text = strip_l_prefix(&role_text);
         }
         let key_range = if self.name_of_genitive { (title.map_or(i, |t| t.0), end_tok) } else { key_range };
-        let key = toks[key_range.0..key_range.1].iter().filter(|t| t.is_word()).map(|t| t.norm.clone()).collect();
+        let key = toks[key_range.0..key_range.1].iter().filter(|t| t.is_word()).map(|t| t.norm.to_string()).collect();
         let mut m = Mention {
             start: toks[i].start,
             end: toks[end_tok - 1].end,
@@ -1129,7 +1129,7 @@ fn definite_phrase(doc: &Doc, m: &Mention, strip_l: bool) -> bool {
     let i = m.tok_start;
     let mut words = doc.toks[i..m.tok_end].iter().filter(|t| t.is_word());
     let Some(first) = words.next() else { return false };
-    let f = if strip_l { strip_l_prefix(&first.norm) } else { first.norm.clone() };
+    let f = if strip_l { strip_l_prefix(&first.norm) } else { first.norm.to_string() };
     // (A first word without its لـ is the one word no tag describes.)
     let stop = || if strip_l { doc.lex.is(&f, Gram::Stop) } else { doc.word(i).is(Gram::Stop) };
     let possessive = f.ends_with("ته")
@@ -1232,7 +1232,7 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
     out.tok_end = end;
     out.end = toks[end - 1].end;
     out.role = text_of(text, toks, m.tok_start, end);
-    out.key = toks[m.tok_start..end].iter().filter(|t| t.is_word()).map(|t| t.norm.clone()).collect();
+    out.key = toks[m.tok_start..end].iter().filter(|t| t.is_word()).map(|t| t.norm.to_string()).collect();
     out
 }
 
@@ -1285,7 +1285,7 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     out.name = text_of(text, toks, a, end);
     out.role = text_of(text, toks, m.tok_start, a);
     out.name_toks = Some((a, end));
-    out.key = toks[a..end].iter().map(|t| t.norm.clone()).collect();
+    out.key = toks[a..end].iter().map(|t| t.norm.to_string()).collect();
     Some(out)
 }
 

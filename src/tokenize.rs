@@ -7,6 +7,7 @@
 //! a split back to original offsets.
 
 use crate::normalize::{fold_char, fold_into, is_arabic_letter};
+use compact_str::CompactString;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
@@ -47,8 +48,9 @@ pub struct Token {
     /// Byte range in the original text.
     pub start: usize,
     pub end: usize,
-    /// Folded form (see `normalize`); for non-words, the character itself.
-    pub norm: String,
+    /// Folded form (see `normalize`); for non-words, the character itself. Kept inline (no
+    /// allocation) up to 24 bytes, 12 Arabic letters: nearly every word.
+    pub norm: CompactString,
     /// The word (after a و or ف) begins with أل or إل as written: ألكسندر، إليزابيث، وألمانيا.
     /// Folding makes that «ال», but the article is never written with a hamza, so such a word
     /// is not definite (`mentions::definite`). Hamza-less spellings (الكسندر) stay ambiguous.
@@ -91,6 +93,7 @@ fn classify(c: char) -> Option<TokKind> {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let mut chars = text.char_indices().peekable();
+    let mut scratch = String::new();
     while let Some((i, c)) = chars.next() {
         if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             let mut end = i + c.len_utf8();
@@ -103,16 +106,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     break;
                 }
             }
-            // (Allocated once: folding lengthens an Arabic word only for a lam-alef ligature.)
-            let mut norm = String::with_capacity(end - i);
+            // (Folded into one buffer for the whole text, then copied inline into the token.)
+            scratch.clear();
             for d in text[i..end].chars() {
-                fold_into(d, &mut norm);
+                fold_into(d, &mut scratch);
             }
             // «آن» (the name Anne, or «the time» in آن الأوان) folds to «ان», the spelling of
             // إن / أن without hamza; with the madda written it is never the complementizer.
-            if c == 'آ' && norm == "ان" {
-                norm = "آن".to_string();
-            }
+            let norm = if c == 'آ' && scratch == "ان" {
+                CompactString::const_new("آن")
+            } else {
+                CompactString::from(scratch.as_str())
+            };
             // «د. محمد الجفري»، «وأضاف د. الجفري»: the abbreviation of دكتور, dot included, is
             // the title itself (one token, so the dot neither ends the sentence nor the name).
             // Only before a word on the same line: «فيتامين د.» ends its sentence.
@@ -124,7 +129,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         kind: TokKind::Word,
                         start: i,
                         end: end + 1,
-                        norm: "دكتور".to_string(),
+                        norm: CompactString::const_new("دكتور"),
                         hamza_lam: false,
                     });
                     continue;
@@ -135,7 +140,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             tokens.push(Token { kind: TokKind::Word, start: i, end, norm, hamza_lam });
         } else if c.is_numeric() {
             let mut end = i + c.len_utf8();
-            let mut norm = String::new();
+            let mut norm = CompactString::default();
             norm.extend(fold_char(c));
             while let Some(&(j, d)) = chars.peek() {
                 let inner_sep = matches!(d, '.' | ',' | '٫' | '٬' | '/')
@@ -154,7 +159,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 tokens.last_mut().unwrap().end = i + c.len_utf8();
                 continue;
             }
-            tokens.push(Token { kind, start: i, end: i + c.len_utf8(), norm: c.to_string(), hamza_lam: false });
+            tokens.push(Token {
+                kind,
+                start: i,
+                end: i + c.len_utf8(),
+                norm: CompactString::from(&*c.encode_utf8(&mut [0; 4])),
+                hamza_lam: false,
+            });
         } else if c.is_whitespace() {
             continue;
         } else if fold_char(c).is_none() {
@@ -165,7 +176,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind: TokKind::Other,
                 start: i,
                 end: i + c.len_utf8(),
-                norm: c.to_string(),
+                norm: CompactString::from(&*c.encode_utf8(&mut [0; 4])),
                 hamza_lam: false,
             });
         }

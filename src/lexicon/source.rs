@@ -257,6 +257,9 @@ fn rows<'a>(file: File<'a>, columns: usize) -> impl Iterator<Item = Result<(usiz
     })
 }
 
+/// The most words a row of denials.tsv may have.
+pub const MAX_DENIAL_WORDS: usize = 8;
+
 fn phrase(text: &str) -> PhraseRow {
     let mut words: Vec<String> = text.split_whitespace().map(fold).collect();
     let mut joined_l = false;
@@ -427,8 +430,16 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         }
     }
     for row in rows(files.denials, 1) {
-        let (_, c) = row?;
-        lex.denials.push(phrase(c[0]));
+        let (line, c) = row?;
+        let p = phrase(c[0]);
+        // (`Lexicon::denial_at` reads this many words after a phrase's first.)
+        if p.words.len() > MAX_DENIAL_WORDS {
+            return Err(LexiconError(format!(
+                "{}:{line}: a denial phrase is at most {MAX_DENIAL_WORDS} words",
+                files.denials.0
+            )));
+        }
+        lex.denials.push(p);
     }
     let mut common: Vec<&str> =
         mined_words.iter().filter(|(_, c)| *c == Gram::Common).map(|(p, _)| p.words[0].as_str()).collect();

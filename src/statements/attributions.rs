@@ -120,8 +120,7 @@ pub(super) fn attribution_statement(
     };
     let content = content?;
     let (ca, cb) = (cx.toks.partition_point(|t| t.start < content.0), cx.toks.partition_point(|t| t.end <= content.1));
-    let words: Vec<&str> = cx.toks[ca..cb].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
-    let kind = if cx.lex.has_denial_phrase(&words) { StatementKind::Denial } else { StatementKind::Claim };
+    let kind = if has_denial(cx, ca, cb) { StatementKind::Denial } else { StatementKind::Claim };
     Some(Event::Statement(Found {
         cue: (cx.toks[a].start, cx.toks[end - 1].end),
         content,

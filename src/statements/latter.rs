@@ -41,7 +41,7 @@ pub(super) fn after_verb(cx: &Ctx, p: usize) -> Option<Mention> {
         class: None,
         gender: if t.norm.ends_with('ه') { Gender::Fem } else { Gender::Masc },
         title_head: None,
-        key: vec![t.norm.clone()],
+        key: vec![t.norm.to_string()],
         name_toks: None,
         definite: true,
     };

@@ -101,6 +101,8 @@ struct Ctx<'a> {
     lex: &'a Lexicon,
     /// For every token: `cue_here`.
     cues: Vec<Option<crate::lexicon::CueMatch>>,
+    /// For every token and one past the last: how many word tokens come before it.
+    words_before: Vec<u32>,
 }
 
 impl<'a> Ctx<'a> {
@@ -324,6 +326,12 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         quotes,
         lex,
         cues: Vec::new(),
+        words_before: std::iter::once(0)
+            .chain(toks.iter().scan(0u32, |n, t| {
+                *n += u32::from(t.is_word());
+                Some(*n)
+            }))
+            .collect(),
     };
     let ends: Vec<bool> = (0..toks.len()).map(|i| cx.is_end(i)).collect();
     let mut prev_end = vec![0; toks.len()];
@@ -686,21 +694,26 @@ fn kind_of(cx: &Ctx, cue_kind: CueKind, a: usize, b: usize) -> StatementKind {
     if cue_kind == CueKind::Denial || cue_kind == CueKind::Reject {
         return StatementKind::Denial;
     }
-    let words: Vec<&str> = cx.toks[a..b].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str()).collect();
     // «أعلنت …، رفضها لاتهامات …»: announcing one's rejection of an accusation is a denial.
     let accusation = |w: &str| {
         let w = w.strip_prefix('ل').unwrap_or(w);
         let w = w.strip_prefix("ال").unwrap_or(w);
         cx.lex.is(w, Gram::Accusation)
     };
-    if words.first().is_some_and(|w| w.starts_with("رفض") || w.starts_with("نفي"))
-        && words.iter().skip(1).take(3).any(|w| accusation(w))
+    let mut words = cx.toks[a..b].iter().filter(|t| t.is_word()).map(|t| t.norm.as_str());
+    if words.next().is_some_and(|w| w.starts_with("رفض") || w.starts_with("نفي")) && words.take(3).any(accusation)
     {
         return StatementKind::Denial;
     }
-    if cx.lex.has_denial_phrase(&words) {
+    if has_denial(cx, a, b) {
         StatementKind::Denial
     } else {
         StatementKind::Claim
     }
+}
+
+/// A denial phrase (denials.tsv) within tokens `a..b` (`tag` found where each starts).
+fn has_denial(cx: &Ctx, a: usize, b: usize) -> bool {
+    let words_to_end = |k: usize| (cx.words_before[b] - cx.words_before[k]) as usize;
+    (a..b).any(|k| cx.tags[k].denial.fits(words_to_end(k)))
 }

@@ -511,7 +511,7 @@ fn counted_subject(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, sent_en
         key: cx.toks[a..b]
             .iter()
             .filter(|t| t.is_word() || t.kind == TokKind::Number)
-            .map(|t| t.norm.clone())
+            .map(|t| t.norm.to_string())
             .collect(),
         name_toks: None,
         definite: false,
