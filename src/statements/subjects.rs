@@ -438,18 +438,24 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             }
         }
     }
-    // One word the news almost never writes as a name (`common`: «سيكون»، «لوجود»، «توجه») is no
-    // subject by itself: «ويؤكد توجه القيادة …» has an unnamed one. (Not the outlet's own
-    // «مراسلنا».)
+    // A phrase that opens with a word the news almost never writes as a name (`common`: «سيكون»،
+    // «لوجود»، «توجه»، «قراره»، «حرص») is no subject: «ويؤكد توجه القيادة …», «سيعلن قراره بشأن
+    // …», «وأكد حرص بلاده على …» have an unnamed one and an object after the verb. (Not the
+    // outlet's own «مراسلنا», nor a share of a group: «أحد المتابعين»، «معظم المشاركين».)
     let lone_common = |m: &Mention| {
+        let first = cx.toks[m.tok_start].norm.as_str();
         m.class.is_none()
-            && m.tok_end == m.tok_start + 1
             && cx.word(m.tok_start).is(Gram::Common)
-            && !cx.toks[m.tok_start].norm.ends_with("نا")
+            && !first.ends_with("نا")
+            && (m.tok_end == m.tok_start + 1 || !QUANTIFIERS.contains(&first))
     };
     let found = parsed.filter(|m| (believable(m) || m.class == Some(EntityClass::Title)) && !lone_common(m));
     found.or_else(|| counted_subject(cx, p, entry, sent_end)).or_else(|| phrase_up_to_content(cx, p, entry, sent_end))
 }
+
+/// Words that open a share of a group, «أحد المتابعين»، «معظم المشاركين»: a phrase they open
+/// names someone though the word alone is `common`.
+const QUANTIFIERS: &[&str] = &["احد", "احدى", "عدد", "معظم", "اغلب", "بعض", "كل"];
 
 /// «وقال 60,7٪ من المجيبين إن …»، «ورأى 86 بالمئة من الذين استطلعت آراؤهم أن …»، «وقال أقل من
 /// ربع الذين …»: a share of the people surveyed or counted speaks (GUIDELINES: counted and
