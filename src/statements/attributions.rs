@@ -74,6 +74,12 @@ pub(super) fn attribution_statement(
     let quoted = |m: &Mention| matches!(cx.toks[m.tok_start].kind, TokKind::Quote(_)) && !m.name.is_empty();
     let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb)
         .filter(|m| cx.plausible(m) || quoted(m))?;
+    // «وفق نظام المنتج المستقل»، «حسب الخطة»: a phrase of no known kind opened by a common noun
+    // is the standard something follows, not its source (as for a subject: `lone_common`).
+    let first = cx.toks[m.tok_start].norm.as_str();
+    if m.class.is_none() && cx.word(m.tok_start).is(Gram::Common) && !subjects::QUANTIFIERS.contains(&first) {
+        return None;
+    }
     // «وجاء في بيان صادر عن …»، «وجاء في البلاغ أن …» (the issuer is the body speaking).
     if needs == Needs::Document && !matches!(m.class, Some(EntityClass::Organization | EntityClass::Document)) {
         return None;

@@ -455,7 +455,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
 
 /// Words that open a share of a group, «أحد المتابعين»، «معظم المشاركين»: a phrase they open
 /// names someone though the word alone is `common`.
-const QUANTIFIERS: &[&str] = &["احد", "احدى", "عدد", "معظم", "اغلب", "بعض", "كل"];
+pub(super) const QUANTIFIERS: &[&str] = &["احد", "احدى", "عدد", "معظم", "اغلب", "بعض", "كل"];
 
 /// «وقال 60,7٪ من المجيبين إن …»، «ورأى 86 بالمئة من الذين استطلعت آراؤهم أن …»، «وقال أقل من
 /// ربع الذين …»: a share of the people surveyed or counted speaks (GUIDELINES: counted and
