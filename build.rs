@@ -16,7 +16,7 @@ use std::path::Path;
 
 const FILES: [&str; 5] = ["cues", "attributions", "entities", "grammar", "denials"];
 /// Mined grammar rows the build reads after grammar.tsv (see lexicons/README.md, "Mined data").
-const MINED: [&str; 1] = ["lexicons/mined/commons.tsv"];
+const MINED: [&str; 2] = ["lexicons/mined/commons.tsv", "lexicons/mined/accusatives.tsv"];
 
 fn main() {
     println!("cargo:rerun-if-changed=lexicons");

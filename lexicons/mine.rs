@@ -12,6 +12,9 @@
 //!   common) — lexicon rows of class `lword` (grammar.tsv), with their counts as a comment.
 //! - `mine commons`: frequent words the news almost never writes as a name (`commons` below),
 //!   rows of class `common` that the build reads as they are (lexicons/README.md).
+//! - `mine accusatives`: words the news writes with the accusative tanween (ـاً) often enough
+//!   to be adverbs or circumstantial participles, never a name's later word (`accusatives`
+//!   below), rows of class `accusative`.
 
 use isnad::lexicon::{self, Gram, Lexicon};
 use isnad::tokenize::{tokenize, TokKind, Token};
@@ -60,8 +63,9 @@ fn main() {
         Some("titles") => titles(),
         Some("lwords") => lwords(),
         Some("commons") => commons(),
+        Some("accusatives") => accusatives(),
         _ => {
-            eprintln!("usage: mine titles|lwords|commons < corpus.jsonl");
+            eprintln!("usage: mine titles|lwords|commons|accusatives < corpus.jsonl");
             std::process::exit(2);
         }
     }
@@ -217,5 +221,59 @@ fn commons() {
     );
     for (w, n, titled, after) in rows {
         println!("{w}\tcommon\t# {n}, {titled}, {after}");
+    }
+}
+
+/// Words the news writes with the accusative tanween (ـاً، ـًا) in 15 % or more of their
+/// occurrences (3 at least), that stand right after a title or a body's head word at least once
+/// (where a name would go), and no lexicon knows yet: adverbs and circumstantial participles,
+/// «مخاطباً»، «مازحاً»، «مبتسماً»، «جميعاً». A name never takes the tanween, so such a word ends a
+/// name rather than continuing it («وقال المغرد عبدالله مخاطبا هذه الفئة» names عبدالله). Some
+/// are also given names («ثريا», «سلفا»): the class only stops a name from going on, it never
+/// stops one from starting. Rows of class `accusative`, read by the build as they are.
+fn accusatives() {
+    let lex = Lexicon::get();
+    // word -> (occurrences, written with the tanween, right after a title or a body at all)
+    let mut count: HashMap<String, (usize, usize, usize)> = HashMap::new();
+    for text in texts() {
+        let toks = tokenize(&text);
+        let tags = lexicon::tag(&toks, lex);
+        let mut after_any = vec![false; toks.len() + 1];
+        for (i, tag) in tags.iter().enumerate() {
+            if let Some(e) = tag.entity {
+                if e.end > i && e.info.class != lexicon::EntityClass::Place {
+                    let mut k = e.end;
+                    while k < toks.len() && k < e.end + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
+                        k += 1;
+                    }
+                    after_any[e.end..k].iter_mut().for_each(|b| *b = true);
+                }
+            }
+        }
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind == TokKind::Word && tags[i].word.name_like && !t.norm.starts_with("ال") {
+                let e = count.entry(t.norm.to_string()).or_default();
+                e.0 += 1;
+                e.1 += usize::from(text[t.start..t.end].contains('\u{064B}'));
+                e.2 += usize::from(after_any[i]);
+            }
+        }
+    }
+    let mut rows: Vec<(&String, usize, usize, usize)> = count
+        .iter()
+        .filter(|(w, &(n, tanween, after))| {
+            tanween >= 3
+                && tanween * 100 >= n * 15
+                && after >= 1
+                && lex.entity_index_has(w).is_none()
+                && !lex.is(w, Gram::Lword)
+                && !lex.word(w, false, false).is(Gram::Common)
+        })
+        .map(|(w, &(n, tanween, after))| (w, n, tanween, after))
+        .collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    println!("# words written with the accusative tanween, never a name's later word: word<TAB>accusative<TAB># times, times with the tanween, times right after a title or a body");
+    for (w, n, tanween, after) in rows {
+        println!("{w}\taccusative\t# {n}, {tanween}, {after}");
     }
 }

@@ -739,7 +739,10 @@ mod tests {
             entities: ("lexicons/entities.tsv", include_str!("../lexicons/entities.tsv")),
             grammar: ("lexicons/grammar.tsv", include_str!("../lexicons/grammar.tsv")),
             denials: ("lexicons/denials.tsv", include_str!("../lexicons/denials.tsv")),
-            mined: &[("lexicons/mined/commons.tsv", include_str!("../lexicons/mined/commons.tsv"))],
+            mined: &[
+                ("lexicons/mined/commons.tsv", include_str!("../lexicons/mined/commons.tsv")),
+                ("lexicons/mined/accusatives.tsv", include_str!("../lexicons/mined/accusatives.tsv")),
+            ],
         }
     }
 

@@ -997,6 +997,7 @@ impl<'p> Parser<'p> {
         });
         !after_family_name
             && !wd.is(Gram::Common)
+            && !wd.is(Gram::Accusative)
             && !body_head
             && !with_b
             && self.name.is_some_and(|(a, b)| b - a < 5)

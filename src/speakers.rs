@@ -775,9 +775,15 @@ fn entity_for(
     if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {
         // A name given after its bearer was introduced by title alone («أحد محامي النجم …»
         // then «بيتر كريستيانسن محامي مهاجم يوفنتوس»): the titled entity gets its name.
+        // (Not one introduced as «another»: «وقال مغرد آخر …» then «وقال المغرد عبدالله …» are two.)
+        let another =
+            |e: usize| entities[e].key.iter().any(|w| matches!(w.as_str(), "اخر" | "اخري" | "اخرون" | "اخرين"));
         if let Some(h) = &m.title_head {
             found = recent.iter().rev().copied().find(|&e| {
-                entities[e].kind == SpeakerKind::Person && !entities[e].named && entities[e].title_heads.contains(h)
+                entities[e].kind == SpeakerKind::Person
+                    && !entities[e].named
+                    && entities[e].title_heads.contains(h)
+                    && !another(e)
             });
         }
     }

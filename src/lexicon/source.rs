@@ -116,6 +116,9 @@ pub enum Gram {
     Common,
     /// Words that accuse or allege (اتهم، زعم، اتهام، تهمة): what a denial answers.
     Allege,
+    /// Words the news writes with the accusative tanween (مخاطباً، مازحاً، جميعاً): never a later
+    /// word of a name. Mined from the corpus (`cargo xtask mine`, `lexicons/mined/accusatives.tsv`).
+    Accusative,
     /// Words that point back to something said (هذه، ذلك، هو in «وهو ما نفته»).
     Pointer,
 }
@@ -147,6 +150,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "lword" => Gram::Lword,
         "common" => Gram::Common,
         "allege" => Gram::Allege,
+        "accusative" => Gram::Accusative,
         "pointer" => Gram::Pointer,
         _ => return None,
     })

@@ -353,7 +353,10 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             parsed = mentions::parse(&cx.doc(), p, b - 1, false);
             continue;
         }
-        if a == m.tok_start || opens_after(m) || honorific || apposition {
+        // An adverb or a circumstantial participle right after it (`accusative`: «وقال المغرد
+        // عبدالله مخاطبا هذه الفئة "…"») follows a subject that is complete.
+        let circumstance = b < sent_end && cx.word(b).is(Gram::Accusative);
+        if a == m.tok_start || opens_after(m) || honorific || apposition || circumstance {
             break;
         }
         if b == a + 1 && once(a) {

@@ -26,7 +26,12 @@ pub fn mine_cmd(args: &[String]) -> Result<(), String> {
     }
     run(cargo().args(["build", "--release", "--example", "mine"]), "the miner (lexicons/mine.rs) must build")?;
     std::fs::create_dir_all(root().join("lexicons/mined")).map_err(|e| e.to_string())?;
-    for (what, file) in [("titles", "titles.tsv"), ("lwords", "lwords.tsv"), ("commons", "commons.tsv")] {
+    for (what, file) in [
+        ("titles", "titles.tsv"),
+        ("lwords", "lwords.tsv"),
+        ("commons", "commons.tsv"),
+        ("accusatives", "accusatives.tsv"),
+    ] {
         let out_path = root().join("lexicons/mined").join(file);
         let out = File::create(&out_path).map_err(|e| format!("cannot write {}: {e}", out_path.display()))?;
         let mut zcat = Command::new("zcat")
