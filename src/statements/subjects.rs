@@ -640,10 +640,13 @@ fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
     let Some(close) = (end + 2..sent_end.min(end + 16)).find(|&k| !cx.toks[k].is_word()) else {
         return false;
     };
+    // (A time word may follow in commas of its own: «أقر المختبر البريطاني، الذي قام بتحليل
+    // المادة، الثلاثاء، بأنه …».)
+    let next = super::skip_fillers(cx, close + 1, sent_end, None);
     cx.toks[close].kind == TokKind::Comma
         && (end + 1..close).all(|k| cx.cue(k).is_none() && !cx.opens_content(k))
-        && close + 1 < sent_end
-        && cx.opens_content(close + 1)
+        && next < sent_end
+        && cx.opens_content(next)
 }
 
 /// A quotation of a few words opens at `k` (more than a quoted name: «"جبهة النصرة"»).
