@@ -254,6 +254,12 @@ impl<'a> Ctx<'a> {
             if let Some(q) = self.quotes.opening_at(i + 1) {
                 return (q.close - q.open <= 6).then_some(q.close + 1);
             }
+            // «لـ»المدينة»»: a name between two marks the quotation finder did not pair (the
+            // same mark twice, or marks the wrong way round).
+            if self.toks.get(i + 1).is_some_and(|n| matches!(n.kind, TokKind::Quote(_))) {
+                let close = (i + 2..limit.min(i + 6)).find(|&k| !self.toks[k].is_word())?;
+                return (close > i + 2 && matches!(self.toks[close].kind, TokKind::Quote(_))).then_some(close + 1);
+            }
             return self.toks.get(i + 1).filter(|n| n.is_word()).map(|_| i + 2);
         }
         // «لـCNN»، «لـ"فرانس برس"»: the preposition set apart with a tatweel.

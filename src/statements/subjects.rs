@@ -392,6 +392,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             while e > m.tok_end && cx.word(e - 1).is(Gram::Time) {
                 e -= 1;
             }
+            e = before_addressee(cx, m.tok_end, e);
             if let Some(n) = mentions::name_after_title(&cx.doc(), m, e) {
                 parsed = Some(n);
             }
@@ -405,7 +406,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     }) {
         let opener = (m.tok_end..sent_end.min(m.tok_end + 16)).find(|&x| cx.opens_content(x));
         if let Some(o) = opener {
-            let e = before_comma(cx, m.tok_end, o);
+            let e = before_addressee(cx, m.tok_end, before_comma(cx, m.tok_end, o));
             let mut bare = m.clone();
             bare.name.clear();
             bare.name_toks = None;
@@ -647,6 +648,12 @@ fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
         && (end + 1..close).all(|k| cx.cue(k).is_none() && !cx.opens_content(k))
         && next < sent_end
         && cx.opens_content(next)
+}
+
+/// Where a name that runs from after `from` up to `e` ends: before the one spoken to, when the
+/// preposition is written apart and the addressee runs up to `e` («… سعيد البسامي لـ»المدينة» أن»).
+fn before_addressee(cx: &Ctx, from: usize, e: usize) -> usize {
+    (from + 1..e).find(|&k| cx.toks[k].norm == "ل" && cx.addressee_end(k, e) == Some(e)).unwrap_or(e)
 }
 
 /// A quotation of a few words opens at `k` (more than a quoted name: «"جبهة النصرة"»).
