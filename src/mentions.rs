@@ -1241,18 +1241,16 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
 /// منجي الرحوي»، «وزير التكوين المهني والتشغيل حافظ العموري». `end` is where the subject must
 /// end (the content or a time word follows): the run of two to four indefinite, name-like words
 /// right before it is the name, and everything from the title to it is the role. Only words lie
-/// between (no comma, no quotation), at most about twenty of them.
+/// between (a quoted name among them, and a comma right before the name), at most about twenty.
 pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     let Doc { text, toks, .. } = *doc;
     if m.class != Some(EntityClass::Title) || !m.name.is_empty() || end <= m.tok_end || end - m.tok_start > 22 {
         return None;
     }
-    if !(m.tok_end..end).all(|k| toks[k].is_word()) {
-        return None;
-    }
     let namey = |k: usize| {
         let w = toks[k].norm.as_str();
-        !definite(&toks[k])
+        toks[k].is_word()
+            && !definite(&toks[k])
             && !w.starts_with("وال")
             && doc.word(k).name_like
             && doc.entity(k).is_none()
@@ -1261,7 +1259,8 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     };
     // A family name may carry the article (منجي الرحوي، حافظ العموري).
     let last = end - 1;
-    let family = definite(&toks[last]) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
+    let family =
+        toks[last].is_word() && definite(&toks[last]) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
     let mut a = if family { last } else { end };
     while a > m.tok_end && end - a < 4 && namey(a - 1) {
         a -= 1;
@@ -1270,11 +1269,23 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     if end - a < 2 || a == m.tok_end || family && a == last {
         return None;
     }
+    // Words only between the title and the name; a quoted name among them and a comma right
+    // before the name set off as an apposition too: «الأمين العام لجماعة "حزب الله" اللبنانية،
+    // حسن نصرالله».
+    let apposition = toks[a - 1].kind == TokKind::Comma && a - 1 > m.tok_end;
+    let complements = m.tok_end..if apposition { a - 1 } else { a };
+    if !complements.clone().all(|k| toks[k].is_word() || matches!(toks[k].kind, TokKind::Quote(_))) {
+        return None;
+    }
+    if complements.filter(|&k| matches!(toks[k].kind, TokKind::Quote(_))).count() % 2 == 1 {
+        return None;
+    }
+    let a_prev = if apposition { a - 2 } else { a - 1 };
     // Not the object of a preposition («في كلمة متلفزة»), nor the one spoken to («سيدة من
     // سكان المدينة لبي بي سي»: a run that starts with لـ; a name like «لويجي» is lost with it).
-    let before = toks[a - 1].norm.as_str();
-    if doc.word(a - 1).is(Gram::Prep)
-        || doc.word(a - 1).is(Gram::Stop)
+    let before = toks[a_prev].norm.as_str();
+    if doc.word(a_prev).is(Gram::Prep)
+        || doc.word(a_prev).is(Gram::Stop)
         || toks[a].norm.starts_with('ل')
         || before.starts_with('ل') && !is_definite(before) && !before.starts_with("لل")
     {

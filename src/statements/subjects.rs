@@ -384,15 +384,16 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if let Some(m) =
         parsed.as_ref().filter(|m| m.class == Some(EntityClass::Title) && m.name.is_empty() && !opens_after(m))
     {
-        let opener = (m.tok_end..sent_end.min(m.tok_end + 20))
-            .find(|&x| cx.opens_content(x) || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle));
+        // (A quoted name is no content: «الأمين العام لجماعة "حزب الله" اللبنانية، حسن نصرالله».)
+        let opener = (m.tok_end..sent_end.min(m.tok_end + 20)).find(|&x| {
+            (cx.opens_content(x) && (cx.quotes.opening_at(x).is_none() || opens_quotation_of_words(cx, x)))
+                || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle)
+        });
         if let Some(o) = opener {
-            // (A comma may set the name off from the content: «… رأفت الصباغ، أن».)
-            let mut e = before_comma(cx, m.tok_end, o);
-            while e > m.tok_end && cx.word(e - 1).is(Gram::Time) {
-                e -= 1;
-            }
-            e = before_addressee(cx, m.tok_end, e);
+            // (A comma may set the name off from the content: «… رأفت الصباغ، أن», and so may
+            // a time word and where it was said: «… حسن نصرالله، الأحد، إن»، «… رأفت الصباغ، في
+            // تصريح صحفي، أن».)
+            let e = before_addressee(cx, m.tok_end, before_asides(cx, m.tok_end, o));
             if let Some(n) = mentions::name_after_title(&cx.doc(), m, e) {
                 parsed = Some(n);
             }
@@ -406,7 +407,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     }) {
         let opener = (m.tok_end..sent_end.min(m.tok_end + 16)).find(|&x| cx.opens_content(x));
         if let Some(o) = opener {
-            let e = before_addressee(cx, m.tok_end, before_comma(cx, m.tok_end, o));
+            let e = before_addressee(cx, m.tok_end, before_asides(cx, m.tok_end, o));
             let mut bare = m.clone();
             bare.name.clear();
             bare.name_toks = None;
@@ -648,6 +649,29 @@ fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
         && (end + 1..close).all(|k| cx.cue(k).is_none() && !cx.opens_content(k))
         && next < sent_end
         && cx.opens_content(next)
+}
+
+/// Where a name that runs from after `from` up to the content at `o` ends: before the commas,
+/// time words («الأحد») and the place it was said («في تصريح صحفي»، «في بيان») that may stand
+/// between the two.
+fn before_asides(cx: &Ctx, from: usize, o: usize) -> usize {
+    let mut e = before_comma(cx, from, o);
+    loop {
+        let comma = e > from + 2 && cx.toks[e - 1].kind == TokKind::Comma;
+        if comma || e > from + 1 && cx.word(e - 1).is(Gram::Time) {
+            e -= 1;
+        } else if let Some(c) = (from + 1..e)
+            .rev()
+            .take(6)
+            .find(|&c| !cx.toks[c].is_word())
+            .filter(|&c| cx.toks[c].kind == TokKind::Comma && cx.toks.get(c + 1).is_some_and(|t| t.norm == "في"))
+            .filter(|&c| (c + 2..e).any(|k| cx.entity(k).is_some_and(|en| en.info.class == EntityClass::Document)))
+        {
+            e = c;
+        } else {
+            return e;
+        }
+    }
 }
 
 /// Where a name that runs from after `from` up to `e` ends: before the one spoken to, when the
