@@ -257,6 +257,7 @@ impl<'p> Parser<'p> {
             return Step::End;
         }
         first_of!(
+            self.fa_inna(),
             self.genitive_with_l(),
             self.addressee(),
             self.second_member(),
@@ -272,6 +273,17 @@ impl<'p> Parser<'p> {
             self.verbal_noun_with_b(),
         );
         self.plain_word()
+    }
+
+    /// «فإن» opens the clause after an attribution and ends the phrase («وبحسب بلومبرغ فإن …»).
+    /// Read in the text as written: folded, it is «فان», a word of Dutch names (فان دايك).
+    fn fa_inna(&mut self) -> Step {
+        let t = &self.doc.toks[self.j];
+        if self.doc.text[t.start..t.end].starts_with("فإن") {
+            Step::End
+        } else {
+            Step::Pass
+        }
     }
 
     /// The folded word being read (the first word without its لـ when `strip_l`).

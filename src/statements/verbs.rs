@@ -7,8 +7,10 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     if cm.infl.first_person {
         return None;
     }
-    // The journalist's own voice: «ويذكر أن»، «يشار إلى أن».
-    if cx.tags[i].phrases.narration.is_some() {
+    // The journalist's own voice: «ويذكر أن»، «يشار إلى أن», and a phrase of it the verb
+    // stands inside: «الجدير ذكره أن».
+    let inside_narration = (i.saturating_sub(2)..i).any(|k| cx.tags[k].phrases.narration.is_some_and(|end| end > i));
+    if cx.tags[i].phrases.narration.is_some() || inside_narration {
         return None;
     }
     let sent_end = cx.sentence_end(i);
