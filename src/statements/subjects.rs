@@ -190,6 +190,34 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     while end > 0 && matches!(cx.toks[end - 1].kind, TokKind::Comma) {
         end -= 1;
     }
+    // A name said once is the antecedent too when nothing after the verb can be its subject:
+    // the content opens right after it, or the verb takes its object there («نوري المالكي، الذي
+    // قال إن …»، «… الذي وصف السعودية بـ …»).
+    // (One person: «الذي» or «التي» and a singular past verb, not «الذين يقولون».)
+    let one = matches!(cx.toks[rel].norm.as_str(), "الذي" | "التي");
+    let no_subject_after =
+        cx.tags[cue].cue.is_some_and(|cm| one && !cm.infl.plural && cm.infl.form == VerbForm::Past && !cm.enclitic)
+            && cx.tags[cue].cue.is_some_and(|cm| {
+                cx.lex.cues[cm.entry].frame == Frame::Np || {
+                    let next = super::skip_fillers(cx, cue + 1, cx.sentence_end(cue), None);
+                    next < cx.toks.len() && cx.opens_content(next)
+                }
+            });
+    // (A name alone, two words or more, the first neither definite nor a common word nor one
+    // with a preposition: not «عجز الموازنة»، «لمزاعم الجمهوريين».)
+    let named = |m: &Mention| {
+        no_subject_after
+            && m.class.is_none()
+            && m.name_toks.is_some_and(|(a, b)| {
+                a == m.tok_start
+                    && b >= a + 2
+                    && (a..b).all(|x| cx.word(x).name_like && !cx.word(x).is(Gram::Accusative))
+                    && !mentions::definite(&cx.toks[a])
+                    && !cx.word(a).is(Gram::Common)
+                    && !cx.toks[a].norm.starts_with('ل')
+            })
+            && cx.plausible_words(m)
+    };
     // The noun phrase ending at `end`: try the nearest starts first, up to four words back.
     let mut best = None;
     for back in 1..=4 {
@@ -203,7 +231,9 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
             && cx.toks[a].norm.chars().count() > 3;
         for strip_l in [false, strip] {
             if let Some(m) = mentions::parse(&cx.doc(), a, end, strip_l) {
-                if m.tok_end == end && (m.class.is_some() || cx.plausible(&m) || !m.name.is_empty() && strip_l) {
+                if m.tok_end == end
+                    && (m.class.is_some() || cx.plausible(&m) || !m.name.is_empty() && strip_l || named(&m))
+                {
                     best = Some(m);
                 }
             }
