@@ -10,8 +10,15 @@ use super::*;
 pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
     let v = i.checked_sub(1)?;
     let s = cx.sentence_start(v);
-    // The verb opens its sentence (after an optional conjunction word).
-    let opens = v == s || v == s + 1 && cx.word(s).is(Gram::Conj);
+    // The verb opens its sentence (after an optional conjunction word, or after a fronted
+    // phrase set off by a comma: «وبالتزامن مع زيارة أردوغان لبريطانيا، شنت كاتي إلين …
+    // هجوما … وقالت»).
+    let fronted = v > s + 2
+        && cx.toks[v - 1].kind == TokKind::Comma
+        && v - s <= 8
+        && (cx.word(s).is(Gram::Prep) || cx.toks[s].norm.starts_with("وب") || cx.toks[s].norm.starts_with("ب"))
+        && (s..v - 1).all(|k| cx.toks[k].is_word() && cx.cue(k).is_none());
+    let opens = v == s || v == s + 1 && cx.word(s).is(Gram::Conj) || fronted;
     if !opens || !cx.toks[v].is_word() || cx.tags[v].cue.is_some() || cx.tags[v].that.is_some() {
         return None;
     }
@@ -32,11 +39,13 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
             m = mentions::parse(&cx.doc(), i, a, false)?;
         }
     }
+    // (Not a phrase opened by a common noun: «وتتركز زيارة أردوغان على …», as for a subject
+    // after a verb of saying.)
     let believable = match m.class {
         Some(EntityClass::Title) => !m.name.is_empty() || m.definite,
         Some(EntityClass::Document) => false,
         Some(_) => true,
-        None => cx.plausible(&m),
+        None => cx.plausible(&m) && !cx.word(m.tok_start).is(Gram::Common),
     };
     // Only when a cue follows in the same sentence: otherwise nothing depends on it.
     let cue_follows = (m.tok_end..end).any(|k| cx.cue(k).is_some());
