@@ -32,6 +32,8 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
         return None;
     }
     let end = cx.sentence_end(i);
+    // «ولطالما كانت تركيا شريكا …»: كان and its kin stand before the subject.
+    let i = if i + 1 < end && cx.toks[i].is_word() && cx.word(i).is(Gram::Aux) { i + 1 } else { i };
     let mut m = mentions::parse(&cx.doc(), i, end, false)?;
     if let Some((a, b)) = m.name_toks.filter(|_| m.class == Some(EntityClass::Title)) {
         // «المفتش العام بياناً»: a lone word the text never repeats is the object, not a name.
