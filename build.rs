@@ -152,6 +152,7 @@ fn generate(t: &Tables) -> String {
     let _ = writeln!(s, "    word_classes: {},", map(&t.word_classes, debug));
     let _ = writeln!(s, "    common: {:?},", t.common);
     let _ = writeln!(s, "    common_filter: &{:?},", t.common_filter);
+    let _ = writeln!(s, "    accusative: {:?},", t.accusative);
     s.push_str("};\n");
     s
 }

@@ -239,6 +239,8 @@ pub struct Tables {
     /// A bit per hash bucket of the `common` words (`COMMON_FILTER_BITS`): a word whose bit is
     /// clear is none of them, so most words skip the search.
     pub common_filter: Vec<u64>,
+    /// The mined words of class `accusative`, kept the same way (`sorted_lines_contain`).
+    pub accusative: String,
 }
 
 /// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
@@ -455,7 +457,13 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         let b = common_filter_bit(w);
         lex.common_filter[b / 64] |= 1 << (b % 64);
     }
-    for (p, class) in lex.grammar.iter().chain(mined_words.iter().filter(|(_, c)| *c != Gram::Common)) {
+    let mut accusative: Vec<&str> =
+        mined_words.iter().filter(|(_, c)| *c == Gram::Accusative).map(|(p, _)| p.words[0].as_str()).collect();
+    accusative.sort_unstable();
+    accusative.dedup();
+    lex.accusative = accusative.iter().map(|w| format!("{w}\n")).collect();
+    let as_string = |c: &Gram| matches!(c, Gram::Common | Gram::Accusative);
+    for (p, class) in lex.grammar.iter().chain(mined_words.iter().filter(|(_, c)| !as_string(c))) {
         if p.words.len() == 1 {
             *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u32 << *class as u32;
         }

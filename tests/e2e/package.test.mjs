@@ -16,9 +16,10 @@ const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 const SEED_000 = '000_04b6d5a339be90df.txt';
 const SEED_002 = '002_df66d1c33c88f395.txt';
 const PESKOV = 'بيسكوف';
-/** The tarball holds a 180 KB gzipped wasm (with the mined word lists) and some 30 KB of JS
- * (207 KB packed at fd3eee5); far more means stray files. */
-const MAX_TARBALL = 240_000;
+/** The tarball holds the gzipped wasm (with the mined word lists; its budget is 250 KiB, 220,538
+ * bytes at the mined accusatives) and some 26 KB of JS (246 KB packed then); far more than the
+ * budget and the JS means stray files. */
+const MAX_TARBALL = 285_000;
 
 let tmp;
 let app;
