@@ -1274,8 +1274,19 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     let family =
         toks[last].is_word() && definite(&toks[last]) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
     let mut a = if family { last } else { end };
-    while a > m.tok_end && end - a < 4 && namey(a - 1) {
-        a -= 1;
+    loop {
+        if a > m.tok_end && end - a < 4 && namey(a - 1) {
+            a -= 1;
+        } else if a >= m.tok_end + 3
+            && end - a < 4
+            && definite(&toks[a - 1])
+            && matches!(toks[a - 2].norm.as_str(), "عبد" | "ابو" | "بن" | "ابن")
+        {
+            // A compound given name inside it: «بدر عبد الرحمن السمحان».
+            a -= 2;
+        } else {
+            break;
+        }
     }
     // Two words at least, after complements of the title (the parser reads a name right after it).
     if end - a < 2 || a == m.tok_end || family && a == last {
