@@ -164,6 +164,30 @@ fn titles() {
     }
 }
 
+/// Where a name would go: the name-like words right after a title or a body's head word, up to
+/// three («الرئيس دونالد ترامب»، «وكالة فرانس برس»). Per token: (in a run that ends where a name
+/// ends, «… ترامب إن», not an object running on after its subject, «أكدت الوزارة عدم وجود …»;
+/// in any such run).
+fn name_places(lex: &Lexicon, toks: &[Token], tags: &[lexicon::Tag]) -> (Vec<bool>, Vec<bool>) {
+    let mut after_title = vec![false; toks.len() + 1];
+    let mut after_any = vec![false; toks.len() + 1];
+    for (i, tag) in tags.iter().enumerate() {
+        if let Some(e) = tag.entity {
+            if e.end > i && e.info.class != lexicon::EntityClass::Place {
+                let mut k = e.end;
+                while k < toks.len() && k < e.end + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
+                    k += 1;
+                }
+                after_any[e.end..k].iter_mut().for_each(|b| *b = true);
+                if k > e.end && (k == toks.len() || boundary(lex, &toks[k]) || tags[k].cue.is_some()) {
+                    after_title[e.end..k].iter_mut().for_each(|b| *b = true);
+                }
+            }
+        }
+    }
+    (after_title, after_any)
+}
+
 /// Frequent words shaped like names that the news almost never writes as one: a word seen 100
 /// times or more, fewer than 1 in 100 of them in a run of one to three name-like words right
 /// after a title or a body's head word that ends where a name ends (الرئيس دونالد ترامب إن …),
@@ -177,26 +201,7 @@ fn commons() {
     for text in texts() {
         let toks = tokenize(&text);
         let tags = lexicon::tag(&toks, lex);
-        // The name-like words right after a title or a body's head word, up to three:
-        // «الرئيس دونالد ترامب»، «وكالة فرانس برس».
-        let mut after_title = vec![false; toks.len() + 1];
-        let mut after_any = vec![false; toks.len() + 1];
-        for (i, tag) in tags.iter().enumerate() {
-            if let Some(e) = tag.entity {
-                if e.end > i && e.info.class != lexicon::EntityClass::Place {
-                    let mut k = e.end;
-                    while k < toks.len() && k < e.end + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
-                        k += 1;
-                    }
-                    // Only a run that ends where a name ends («… ترامب إن»), not an object
-                    // running on after its subject («أكدت الوزارة عدم وجود …»).
-                    after_any[e.end..k].iter_mut().for_each(|b| *b = true);
-                    if k > e.end && (k == toks.len() || boundary(lex, &toks[k]) || tags[k].cue.is_some()) {
-                        after_title[e.end..k].iter_mut().for_each(|b| *b = true);
-                    }
-                }
-            }
-        }
+        let (after_title, after_any) = name_places(lex, &toks, &tags);
         for (i, t) in toks.iter().enumerate() {
             if t.kind == TokKind::Word && tags[i].word.name_like && !t.norm.starts_with("ال") {
                 let e = count.entry(t.norm.to_string()).or_default();
@@ -238,18 +243,7 @@ fn accusatives() {
     for text in texts() {
         let toks = tokenize(&text);
         let tags = lexicon::tag(&toks, lex);
-        let mut after_any = vec![false; toks.len() + 1];
-        for (i, tag) in tags.iter().enumerate() {
-            if let Some(e) = tag.entity {
-                if e.end > i && e.info.class != lexicon::EntityClass::Place {
-                    let mut k = e.end;
-                    while k < toks.len() && k < e.end + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
-                        k += 1;
-                    }
-                    after_any[e.end..k].iter_mut().for_each(|b| *b = true);
-                }
-            }
-        }
+        let (_, after_any) = name_places(lex, &toks, &tags);
         for (i, t) in toks.iter().enumerate() {
             if t.kind == TokKind::Word && tags[i].word.name_like && !t.norm.starts_with("ال") {
                 let e = count.entry(t.norm.to_string()).or_default();

@@ -206,14 +206,15 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     // قال إن …»، «… الذي وصف السعودية بـ …»).
     // (One person: «الذي» or «التي» and a singular past verb, not «الذين يقولون».)
     let one = matches!(cx.toks[rel].norm.as_str(), "الذي" | "التي");
-    let no_subject_after =
-        cx.tags[cue].cue.is_some_and(|cm| one && !cm.infl.plural && cm.infl.form == VerbForm::Past && !cm.enclitic)
-            && cx.tags[cue].cue.is_some_and(|cm| {
-                cx.lex.cues[cm.entry].frame == Frame::Np || {
-                    let next = super::skip_fillers(cx, cue + 1, cx.sentence_end(cue), None);
-                    next < cx.toks.len() && cx.opens_content(next)
-                }
-            });
+    let no_subject_after = cx.tags[cue].cue.is_some_and(|cm| {
+        one && !cm.infl.plural
+            && cm.infl.form == VerbForm::Past
+            && !cm.enclitic
+            && (cx.lex.cues[cm.entry].frame == Frame::Np || {
+                let next = super::skip_fillers(cx, cue + 1, cx.sentence_end(cue), None);
+                next < cx.toks.len() && cx.opens_content(next)
+            })
+    });
     // (A name alone, two words or more, the first neither definite nor a common word nor one
     // with a preposition: not «عجز الموازنة»، «لمزاعم الجمهوريين».)
     let named = |m: &Mention| {
