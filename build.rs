@@ -150,9 +150,9 @@ fn generate(t: &Tables) -> String {
     let _ = writeln!(s, "    attribution_index: {},", map(&t.attribution_index, index));
     let _ = writeln!(s, "    denial_index: {},", map(&t.denial_index, index));
     let _ = writeln!(s, "    word_classes: {},", map(&t.word_classes, debug));
-    let _ = writeln!(s, "    common: {:?},", t.common);
-    let _ = writeln!(s, "    common_filter: &{:?},", t.common_filter);
-    let _ = writeln!(s, "    accusative: {:?},", t.accusative);
+    let words = |w: &source::SortedWords| format!("WordSet {{ lines: {:?}, filter: &{:?} }}", w.lines, w.filter);
+    let _ = writeln!(s, "    common: {},", words(&t.common));
+    let _ = writeln!(s, "    accusative: {},", words(&t.accusative));
     s.push_str("};\n");
     s
 }

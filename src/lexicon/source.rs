@@ -232,15 +232,33 @@ pub struct Tables {
     pub denial_index: BTreeMap<String, Vec<usize>>,
     /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u32`).
     pub word_classes: BTreeMap<String, u32>,
-    /// The mined words of class `common`, sorted, each followed by a line break: thousands of
-    /// words kept as one string (`sorted_lines_contain`), not as map keys, so the wasm pays
-    /// for their letters only.
-    pub common: String,
-    /// A bit per hash bucket of the `common` words (`COMMON_FILTER_BITS`): a word whose bit is
-    /// clear is none of them, so most words skip the search.
-    pub common_filter: Vec<u64>,
-    /// The mined words of class `accusative`, kept the same way (`sorted_lines_contain`).
-    pub accusative: String,
+    /// The mined words of class `common` (`SortedWords`).
+    pub common: SortedWords,
+    /// The mined words of class `accusative`, kept the same way.
+    pub accusative: SortedWords,
+}
+
+/// Thousands of mined words kept as one string, sorted, each followed by a line break
+/// (`sorted_lines_contain`), not as map keys, so that the wasm pays for their letters only; with
+/// a bit per hash bucket in front (`FILTER_BITS`, `filter_bit`): a word whose bit is clear is
+/// none of them, so most words skip the search.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct SortedWords {
+    pub lines: String,
+    pub filter: Vec<u64>,
+}
+
+impl SortedWords {
+    fn new(mut words: Vec<&str>) -> SortedWords {
+        words.sort_unstable();
+        words.dedup();
+        let mut filter = vec![0; FILTER_BITS / 64];
+        for w in &words {
+            let b = filter_bit(w);
+            filter[b / 64] |= 1 << (b % 64);
+        }
+        SortedWords { lines: words.iter().map(|w| format!("{w}\n")).collect(), filter }
+    }
 }
 
 /// The rows of a TSV file: (line number, columns), skipping comments and blank lines.
@@ -447,21 +465,10 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         }
         lex.denials.push(p);
     }
-    let mut common: Vec<&str> =
-        mined_words.iter().filter(|(_, c)| *c == Gram::Common).map(|(p, _)| p.words[0].as_str()).collect();
-    common.sort_unstable();
-    common.dedup();
-    lex.common = common.iter().map(|w| format!("{w}\n")).collect();
-    lex.common_filter = vec![0; COMMON_FILTER_BITS / 64];
-    for w in &common {
-        let b = common_filter_bit(w);
-        lex.common_filter[b / 64] |= 1 << (b % 64);
-    }
-    let mut accusative: Vec<&str> =
-        mined_words.iter().filter(|(_, c)| *c == Gram::Accusative).map(|(p, _)| p.words[0].as_str()).collect();
-    accusative.sort_unstable();
-    accusative.dedup();
-    lex.accusative = accusative.iter().map(|w| format!("{w}\n")).collect();
+    let of_class =
+        |class: Gram| mined_words.iter().filter(|(_, c)| *c == class).map(|(p, _)| p.words[0].as_str()).collect();
+    lex.common = SortedWords::new(of_class(Gram::Common));
+    lex.accusative = SortedWords::new(of_class(Gram::Accusative));
     let as_string = |c: &Gram| matches!(c, Gram::Common | Gram::Accusative);
     for (p, class) in lex.grammar.iter().chain(mined_words.iter().filter(|(_, c)| !as_string(c))) {
         if p.words.len() == 1 {
@@ -625,13 +632,14 @@ pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
     slots
 }
 
-/// Buckets of the filter in front of the `common` words: 32,768 bits (4 KB), so that with some
-/// 6,000 words about one other word in six needs the search.
-pub const COMMON_FILTER_BITS: usize = 1 << 15;
+/// Buckets of the filter in front of a list of `SortedWords`: 32,768 bits (4 KB), so that with
+/// the 6,000 `common` words about one other word in six needs the search, and with the 2,000
+/// accusatives one in seventeen.
+pub const FILTER_BITS: usize = 1 << 15;
 
 /// The filter bucket of folded word `w`.
-pub fn common_filter_bit(w: &str) -> usize {
-    (key_hash(w.as_bytes()) >> 17) as usize % COMMON_FILTER_BITS
+pub fn filter_bit(w: &str) -> usize {
+    (key_hash(w.as_bytes()) >> 17) as usize % FILTER_BITS
 }
 
 /// Whether `lines` — words sorted bytewise, each followed by `\n` — holds `w`: a binary search
