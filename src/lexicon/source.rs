@@ -29,6 +29,9 @@ pub enum CueKind {
 pub enum Frame {
     /// The إن / أن clause; the noun phrase after the subject when there is none.
     That,
+    /// Like `That`, and the noun phrase counts even when no subject is named: a verb of
+    /// asserting, whose object is what was asserted («مؤكداً استمرار دعمها»، «وشدد على ضرورة …»).
+    Assert,
     /// Everything after the subject, a بأن clause included (نفى الاتهامات بأنها …).
     Np,
     /// Like `That`, with the original speaker after the preposition: «ونقلت الصحيفة عن رايت
@@ -379,12 +382,13 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         };
         let frame = match c[4] {
             "that" => Frame::That,
+            "assert" => Frame::Assert,
             "np" => Frame::Np,
             "clause" => Frame::Clause,
             "relay" => Frame::Relay,
             f => {
                 return Err(LexiconError(format!(
-                    "{}:{line}: unknown frame \"{f}\" (expected that, np, clause or relay)",
+                    "{}:{line}: unknown frame \"{f}\" (expected that, assert, np, clause or relay)",
                     files.cues.0
                 )))
             }

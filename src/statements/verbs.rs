@@ -360,7 +360,17 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let dismissal = kind_of(cx, CueKind::Claim, ca, cb) == StatementKind::Denial;
     // Quoted words count as much as a clause («وحذر من "التبعات السلبية" للحرب …»).
     let quoted_words = form == Form::Mixed;
-    if subject.is_none() && matches!(entry.frame, Frame::That | Frame::Relay) && !clause && !dismissal && !quoted_words
+    // …nor for a verb of asserting (`Frame::Assert`: «مؤكداً استمرار دعمها»، «وشدد على ضرورة
+    // …»), whose noun phrase is what was asserted, when it opens with a noun (not «مؤكدة حول …»).
+    let asserted = entry.frame == Frame::Assert
+        && cx.toks.get(ca).is_some_and(|t| t.is_word())
+        && ![Gram::Prep, Gram::Stop, Gram::Conj].iter().any(|&g| cx.word(ca).is(g));
+    if subject.is_none()
+        && matches!(entry.frame, Frame::That | Frame::Assert | Frame::Relay)
+        && !clause
+        && !dismissal
+        && !quoted_words
+        && !asserted
     {
         return None;
     }
