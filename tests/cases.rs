@@ -6,8 +6,9 @@ use isnad::{analyze, Analysis, Gender, OffsetUnit, Statement, StatementKind};
 /// The checks of a row's optional seventh column, `key=value` separated by «;»: `chain=A ← B`
 /// (each party's name contains its part, in order; `-` for none), `rejects=words` (the denial's
 /// target contains them; `-` for none), `answers=name` (the target is the content of a statement
-/// by a speaker whose name contains it), `gender=female|male|-` (the speaker's). Returns what
-/// failed.
+/// by a speaker whose name contains it), `gender=female|male|-` (the speaker's), `name=…` (the
+/// speaker's whole name, where containing a part is not enough: «بومبيو», not «بومبيو لمحطة»).
+/// Returns what failed.
 fn link_failures(a: &Analysis, st: &Statement, checks: &str) -> Vec<String> {
     let mut failed = Vec::new();
     for check in checks.split(';').map(str::trim).filter(|c| !c.is_empty()) {
@@ -35,12 +36,14 @@ fn link_failures(a: &Analysis, st: &Statement, checks: &str) -> Vec<String> {
                 };
                 got == want
             }
-            k => panic!("unknown check «{k}» (chain, rejects, answers, gender)"),
+            "name" => a.speakers[st.speaker].name == want,
+            k => panic!("unknown check «{k}» (chain, rejects, answers, gender, name)"),
         };
         if !ok {
             let chain: Vec<&str> = st.chain.iter().flatten().map(|&s| a.speakers[s].name.as_str()).collect();
             failed.push(format!(
-                "{check}: got chain {chain:?}, rejects {:?}, gender {:?}",
+                "{check}: got speaker «{}», chain {chain:?}, rejects {:?}, gender {:?}",
+                a.speakers[st.speaker].name,
                 st.rejects.as_ref().map(|t| (&t.text, t.statement)),
                 a.speakers[st.speaker].gender
             ));
