@@ -674,23 +674,38 @@ pub(super) fn family_name(cx: &Ctx, m: Mention, relayed: bool) -> Mention {
 }
 
 /// «وتقول ليديا، التي ساعدت أندرو، إن …»، «وقال أليكس راموس، رئيس المجتمع المدني، إن …»: a clause
-/// or an apposition set off by two commas between the subject and its content. True when `end`
-/// is such a comma and the content opens right after the second one. (The stretch holds words
-/// only: no verb of saying, no quotation, no sentence end, so a second statement is not skipped.)
+/// or an apposition set off by two commas between the subject and its content; or a relative
+/// clause set off by a comma and the colon that opens the content («وقال المدعي أنطونيو دي ماتيو،
+/// الذي يعيش تحت حراسة مسلحة: "…"»). True when
+/// `end` is such a comma and the content opens right after the second mark. (The stretch holds
+/// words and numbers only: no verb of saying, no quotation, no sentence end, so a second
+/// statement is not skipped.)
+/// The relative pronouns (folded) that open a clause about the one before them.
+const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"];
+
 fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
     if cx.toks.get(end).is_none_or(|t| t.kind != TokKind::Comma) {
         return false;
     }
-    let Some(close) = (end + 2..sent_end.min(end + 16)).find(|&k| !cx.toks[k].is_word()) else {
+    let Some(close) =
+        (end + 2..sent_end.min(end + 16)).find(|&k| !matches!(cx.toks[k].kind, TokKind::Word | TokKind::Number))
+    else {
         return false;
     };
-    // (A time word may follow in commas of its own: «أقر المختبر البريطاني، الذي قام بتحليل
-    // المادة، الثلاثاء، بأنه …».)
-    let next = super::skip_fillers(cx, close + 1, sent_end, None);
-    cx.toks[close].kind == TokKind::Comma
-        && (end + 1..close).all(|k| cx.cue(k).is_none() && !cx.opens_content(k))
-        && next < sent_end
-        && cx.opens_content(next)
+    if (end + 1..close).any(|k| cx.cue(k).is_some() || cx.opens_content(k)) {
+        return false;
+    }
+    match cx.toks[close].kind {
+        // (A time word may follow in commas of its own: «أقر المختبر البريطاني، الذي قام بتحليل
+        // المادة، الثلاثاء، بأنه …».)
+        TokKind::Comma => {
+            let next = super::skip_fillers(cx, close + 1, sent_end, None);
+            next < sent_end && cx.opens_content(next)
+        }
+        // (Only a relative clause: «… بدهشة، طرح السفير عددا من الأسئلة …:» is the next sentence.)
+        TokKind::Colon => RELATIVES.contains(&cx.toks[end + 1].norm.as_str()) && cx.opens_content(close),
+        _ => false,
+    }
 }
 
 /// Where a name that runs from after `from` up to the content at `o` ends: before the commas,
