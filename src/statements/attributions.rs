@@ -96,7 +96,9 @@ pub(super) fn attribution_statement(
     }
     // «أكدت فيه عدم صحة ما ورد على لسان الأب»: an attribution after a cue in the same sentence
     // is part of that statement's content, not an attribution of the sentence.
-    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some()) {
+    // (Not a first-person form, which is more often a word of another sense: «محافظة أبين»
+    // reads as «أُبيّن».)
+    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some_and(|c| !c.infl.first_person)) {
         return None;
     }
     let (content, rule) = if lead_words >= 3 {
