@@ -72,8 +72,29 @@ pub(super) fn attribution_statement(
     // A name in quotation marks after the phrase is a source too, said once or not: «…، بحسب
     // "رويترز"» (measured over ant-2018: the commonest attribution the plausibility test refused).
     let quoted = |m: &Mention| matches!(cx.toks[m.tok_start].kind, TokKind::Quote(_)) && !m.name.is_empty();
+    // After «بحسب ما ذكر» the verb's subject is the source, whatever the phrase («… بحسب ما ذكر
+    // أحد نزلاء الفندق»), after a time word («حسبما أعلنت الأحد الشرطة»); not a phrase that opens
+    // with a preposition («بحسب ما أعلن بهجوم …»).
+    if needs == Needs::Verb {
+        while end < sent_end && cx.toks[end].is_word() && cx.word(end).is(Gram::Time) {
+            end += 1;
+        }
+    }
+    // (A definite phrase or a share of a group, «أحد نزلاء الفندق», that ends the sentence, as
+    // the source of what came before does; not a word pointing back, «الأخير».)
+    let after_verb = |m: &Mention| {
+        let first = m.tok_start;
+        let w = cx.toks[first].norm.as_str();
+        let rest = skip_fillers(cx, m.tok_end, sent_end, None);
+        needs == Needs::Verb
+            && (mentions::definite(&cx.toks[first]) || subjects::QUANTIFIERS.contains(&w))
+            && !matches!(w, "الاخير" | "الاخيره" | "الاخيرين")
+            && ![Gram::Prep, Gram::Stop, Gram::Time, Gram::Conj].iter().any(|&g| cx.word(first).is(g))
+            && (rest >= sent_end || cx.is_end(rest))
+            && cx.plausible_words(m)
+    };
     let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb)
-        .filter(|m| cx.plausible(m) || quoted(m))?;
+        .filter(|m| cx.plausible(m) || quoted(m) || after_verb(m))?;
     // «وفق نظام المنتج المستقل»، «حسب الخطة»: a phrase of no known kind opened by a common noun
     // is the standard something follows, not its source (as for a subject: `lone_common`).
     let first = cx.toks[m.tok_start].norm.as_str();
