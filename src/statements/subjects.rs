@@ -196,6 +196,20 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
         if cm.infl.gender != Gender::Unknown && cm.infl.gender != rel_gender {
             return None;
         }
+        // So it is when the verb carries the object's pronoun and a subject follows it: «الرسائل،
+        // التي كشفتها الصحيفة»، «القرار الذي أعلنه عمدة بلدية لندن».
+        if cm.enclitic {
+            let sent_end = cx.sentence_end(cue);
+            let p = super::skip_fillers(cx, cue + 1, sent_end, None);
+            let subject = |m: &Mention| {
+                (m.class.is_some() || cx.plausible(m))
+                    && cx.plausible_words(m)
+                    && (!cx.toks[m.tok_start].norm.starts_with('ب') || cx.entity(m.tok_start).is_some())
+            };
+            if mentions::parse(&cx.doc(), p, sent_end, false).is_some_and(|m| subject(&m)) {
+                return None;
+            }
+        }
     }
     let mut end = rel;
     while end > 0 && matches!(cx.toks[end - 1].kind, TokKind::Comma) {
