@@ -149,7 +149,7 @@ struct WordSet {
 impl WordSet {
     /// The filter first, then the search.
     fn contains(&self, w: &str) -> bool {
-        let b = source::filter_bit(w);
+        let b = source::filter_bit(w, self.filter.len() * 64);
         self.filter.get(b / 64).is_some_and(|x| x & (1 << (b % 64)) != 0) && source::sorted_lines_contain(self.lines, w)
     }
 }

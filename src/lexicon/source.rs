@@ -243,7 +243,7 @@ pub struct Tables {
 
 /// Thousands of mined words kept as one string, sorted, each followed by a line break
 /// (`sorted_lines_contain`), not as map keys, so that the wasm pays for their letters only; with
-/// a bit per hash bucket in front (`FILTER_BITS`, `filter_bit`): a word whose bit is clear is
+/// a bit per hash bucket in front (`filter_bits`, `filter_bit`): a word whose bit is clear is
 /// none of them, so most words skip the search.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct SortedWords {
@@ -255,9 +255,10 @@ impl SortedWords {
     fn new(mut words: Vec<&str>) -> SortedWords {
         words.sort_unstable();
         words.dedup();
-        let mut filter = vec![0; FILTER_BITS / 64];
+        let bits = filter_bits(words.len());
+        let mut filter = vec![0; bits / 64];
         for w in &words {
-            let b = filter_bit(w);
+            let b = filter_bit(w, bits);
             filter[b / 64] |= 1 << (b % 64);
         }
         SortedWords { lines: words.iter().map(|w| format!("{w}\n")).collect(), filter }
@@ -636,14 +637,17 @@ pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
     slots
 }
 
-/// Buckets of the filter in front of a list of `SortedWords`: 32,768 bits (4 KB), so that with
-/// the 6,000 `common` words about one other word in six needs the search, and with the 2,000
-/// accusatives one in seventeen.
-pub const FILTER_BITS: usize = 1 << 15;
+/// Buckets of the filter in front of a list of `SortedWords`: a power of two of at least four
+/// bits a word — 32,768 bits (4 KB) for the 6,000 `common` words, 8,192 (1 KB) for the 2,000
+/// accusatives —, so that about one other word in five needs the search, and the wasm pays only
+/// for bits that do work.
+pub fn filter_bits(words: usize) -> usize {
+    (words * 4).next_power_of_two().max(64)
+}
 
-/// The filter bucket of folded word `w`.
-pub fn filter_bit(w: &str) -> usize {
-    (key_hash(w.as_bytes()) >> 17) as usize % FILTER_BITS
+/// The filter bucket of folded word `w` in a filter of `bits` bits (a power of two).
+pub fn filter_bit(w: &str, bits: usize) -> usize {
+    (key_hash(w.as_bytes()) >> 17) as usize % bits
 }
 
 /// Whether `lines` — words sorted bytewise, each followed by `\n` — holds `w`: a binary search
