@@ -68,6 +68,11 @@ pub(super) fn attribution_statement(
         cx.cue(end)?;
         used[end] = true;
         end += 1;
+        // «وفق ما أفاد به الممرض …»، «بحسب ما صرح به محام …»: the verb's preposition with a
+        // pronoun for «ما» stands between the verb and its subject.
+        if cx.toks.get(end).is_some_and(|t| matches!(t.norm.as_str(), "به" | "بها")) {
+            end += 1;
+        }
     }
     // A name in quotation marks after the phrase is a source too, said once or not: «…، بحسب
     // "رويترز"» (measured over ant-2018: the commonest attribution the plausibility test refused).
