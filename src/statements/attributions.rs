@@ -13,8 +13,17 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         return None;
     }
     let end = cx.sentence_end(i);
-    let m = mentions::parse(&cx.doc(), i, end, false)?;
+    let mut m = mentions::parse(&cx.doc(), i, end, false)?;
+    // «العضو المنتدب لبنك مصر إيران لـCNN: …»: the one spoken to, with its preposition written
+    // apart, stands between the speaker and the colon.
+    let addressee = (m.tok_start + 1..m.tok_end).find(|&k| {
+        let t = &cx.toks[k];
+        (t.norm == "ل" || cx.text[t.start..t.end].starts_with("لـ")) && cx.addressee_end(k, end) == Some(m.tok_end)
+    });
     let colon = m.tok_end;
+    if let Some(k) = addressee {
+        m = mentions::parse(&cx.doc(), i, k, false)?;
+    }
     if cx.toks.get(colon).is_none_or(|t| t.kind != TokKind::Colon) {
         return None;
     }
