@@ -249,7 +249,8 @@ pub(super) fn antecedent(cx: &Ctx, cue: usize) -> Option<Mention> {
     for back in 1..=4 {
         let Some(a) = end.checked_sub(back) else { break };
         // Not past a word that opens an attribution or a prepositional phrase («وفق غوريا الذي»).
-        if !cx.toks[a].is_word() || cx.attribution(a).is_some() || cx.word(a).is(Gram::Prep) {
+        // (Nor past a verb of saying: «وانتقد أنجيه …» is a clause of its own.)
+        if !cx.toks[a].is_word() || cx.attribution(a).is_some() || cx.word(a).is(Gram::Prep) || cx.cue(a).is_some() {
             break;
         }
         let strip = cx.toks[a].norm.starts_with('ل')
