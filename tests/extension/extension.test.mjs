@@ -142,6 +142,9 @@ test('the manifest asks for activeTab, scripting and sidePanel only, and the bui
   assert.match(csp, /connect-src 'self';/);
   assert.doesNotMatch(csp, /https?:|\*|'unsafe-eval'|'unsafe-inline'/);
   assert.equal(manifest.background.service_worker, 'background.js');
+  // The keyboard shortcut opens it (the toolbar action's own command; Chromium cannot press it
+  // through DevTools, so the declaration is what is checked here).
+  assert.match(manifest.commands?._execute_action?.suggested_key?.default ?? '', /^Alt\+Shift\+[A-Z]$/);
   const cargo = await readFile(join(ROOT, 'Cargo.toml'), 'utf8');
   assert.equal(manifest.version, /^version = "(.+)"$/m.exec(cargo)[1]);
 
