@@ -11,7 +11,9 @@
 //!   الحظر» answers «احتمال تطبيق السلطات حظرا …»);
 //! - accuses or alleges (`allege` in grammar.tsv: اتهم، زعم، مزاعم، تهمة): what is denied is an
 //!   accusation far more often than any other claim;
-//! - comes right before it, when the denial points back («نفى تلك المزاعم»، «نفت ذلك»، `pointer`);
+//! - comes right before it, when the denial points back («نفى تلك المزاعم»، «نفت ذلك»، `pointer`)
+//!   or denies involvement without saying in what («تنفي أي علاقة بالأمر»، `involve`): then the
+//!   nearest accusation, the narration's included («ألقت الحكومة باللوم على روسيا»، «متهم بـ…»);
 //!
 //! with none when no candidate has enough of these (then the denial states what it rejects
 //! itself: «نفى أن يكون التقى …»). «…، وهو ما نفته الوزارة» answers the clause before it, which
@@ -123,7 +125,7 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
     let mut narration: Vec<Candidate> = Vec::new();
     let mut k = 0;
     while k < toks.len() {
-        if !reader.accusation_noun(k) || said[k] {
+        if !(reader.accusation_noun(k) || reader.accusing_cue(k)) || said[k] {
             k += 1;
             continue;
         }
@@ -293,9 +295,12 @@ fn answer<'a>(
     let named: Vec<u32> = reader.pointed_nouns(a, b).filter_map(|k| stem_at[k]).collect();
     let has_named = |c: usize| named.iter().any(|&n| stems(stem_at, candidates[c].toks).any(|t| words.same(n, t)));
     let mut before: Vec<usize> = near.iter().copied().filter(|&c| candidates[c].at < d.cue.start).collect();
+    // «نفت أي علاقة بالأمر»: a denial of involvement points back to the accusation before it.
+    let involvement = reader.denies_involvement(a, b);
+    let pointer = pointer || involvement;
     if before.iter().any(|&c| has_named(c)) {
         before.retain(|&c| has_named(c));
-    } else if reader.points_to_accusation(a, b) && before.iter().any(|&c| candidates[c].accuses) {
+    } else if (involvement || reader.points_to_accusation(a, b)) && before.iter().any(|&c| candidates[c].accuses) {
         before.retain(|&c| candidates[c].accuses);
     }
     before.reverse();
@@ -378,15 +383,20 @@ impl<'a> Reader<'a> {
         self.toks[k].is_word() && self.tags[k].cue.is_none() && self.lex.is(bare(&self.toks[k].norm), Gram::Allege)
     }
 
+    /// A verb that accuses (اتهم، زعم), which stated nothing when no statement holds it: the
+    /// passive «اتُّهم أرنو بـ…» is the narration's accusation.
+    fn accusing_cue(&self, k: usize) -> bool {
+        self.tags[k]
+            .cue
+            .is_some_and(|c| self.lex.is(&crate::normalize::fold(self.lex.cues[c.entry].lemma), Gram::Allege))
+    }
+
     /// A word of tokens `a..b` accuses or alleges: an accusation noun without the article (a
     /// definite one names an accusation made elsewhere: «لكسر صمته بشأن الاتهامات»), or a form of
     /// a verb listed by its past stem (متهمة، زعمت).
     fn accuses(&self, a: usize, b: usize) -> bool {
         (a..b.min(self.toks.len())).any(|k| {
-            self.accusation_noun(k) && !bare_of_conj(&self.toks[k].norm).starts_with("ال")
-                || self.tags[k]
-                    .cue
-                    .is_some_and(|c| self.lex.is(&crate::normalize::fold(self.lex.cues[c.entry].lemma), Gram::Allege))
+            self.accusation_noun(k) && !bare_of_conj(&self.toks[k].norm).starts_with("ال") || self.accusing_cue(k)
         })
     }
 
@@ -400,6 +410,18 @@ impl<'a> Reader<'a> {
                     let w = bare(&self.toks[k].norm);
                     self.lex.is(w, Gram::Allege) || self.lex.is(w, Gram::Accusation)
                 })
+    }
+
+    /// A content that denies involvement without saying in what: «أي» and a word for it first
+    /// (أي علاقة بالأمر، أي دور لها في الهجوم).
+    fn denies_involvement(&self, a: usize, b: usize) -> bool {
+        let mut words = (a..b).filter(|&k| self.toks[k].is_word());
+        match (words.next(), words.next()) {
+            (Some(x), Some(y)) => {
+                bare_of_conj(&self.toks[x].norm) == "اي" && self.lex.is(bare(&self.toks[y].norm), Gram::Involve)
+            }
+            _ => false,
+        }
     }
 
     /// The nouns right after a pointer in tokens `a..b` («هذا الحظر» → الحظر): what is meant,

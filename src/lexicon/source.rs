@@ -124,10 +124,13 @@ pub enum Gram {
     Accusative,
     /// Words that point back to something said (هذه، ذلك، هو in «وهو ما نفته»).
     Pointer,
+    /// What a denial of involvement names without saying what (علاقة، دور، صلة): «نفت أي علاقة
+    /// بالأمر» answers the accusation just before it.
+    Involve,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Pointer as u32) < 32);
+const _: () = assert!((Gram::Involve as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -155,6 +158,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "allege" => Gram::Allege,
         "accusative" => Gram::Accusative,
         "pointer" => Gram::Pointer,
+        "involve" => Gram::Involve,
         _ => return None,
     })
 }
