@@ -11,7 +11,7 @@ use crate::lexicon::{EntityClass, Gender, Lexicon};
 use crate::mentions::Mention;
 use crate::output::{Analysis, Sources, Span, Speaker, SpeakerKind, Statement};
 use crate::statements::{Event, Relay, Subject};
-use crate::tokenize::Token;
+use crate::tokenize::{TokKind, Token};
 
 struct Entity {
     name: String,
@@ -143,6 +143,9 @@ pub fn resolve(
     // (The last few, most recent last: «رد رونالدو على … سيدة تدعى مايورغا، والتي ادعت …،
     // نافياً …» — the masculine participle goes back past her to him.)
     let mut seen: Vec<(usize, usize)> = Vec::new();
+    // The latest titled person who was the subject of a sentence that opens with a verb
+    // («وانتقد رئيس البلدية فلان …»): (entity, where their mention ends), until someone speaks.
+    let mut subject: Option<(usize, usize)> = None;
     let mut last_content: Option<(usize, usize)> = None;
     // Every entity the text has named, speaking or not, most recent last: what a bare «الصحيفة»،
     // «الوزير» or «البيان» can point back to when no speaker fits.
@@ -164,9 +167,10 @@ pub fn resolve(
             }
             // A person named inside what someone said («نفى الزهراني … انهيار نفق طريق الملك
             // عبدالله، واصفاً …») is not who the text turns to.
-            Event::Seen(m, _) if last_content.is_some_and(|(a, b)| a <= m.start && m.end <= b) => {}
-            Event::Seen(m, sentence) => {
+            Event::Seen(m, ..) if last_content.is_some_and(|(a, b)| a <= m.start && m.end <= b) => {}
+            Event::Seen(m, sentence, is_subject) => {
                 let e = entity_for(&mut entities, &mut index, &m, &recent, &mentioned);
+                subject = is_subject.then_some((e, m.end));
                 touch(&mut mentioned, e);
                 seen.push((e, sentence));
                 if seen.len() > 3 {
@@ -175,6 +179,15 @@ pub fn resolve(
             }
             Event::Statement(f) => {
                 last_content = Some(f.content);
+                // The subject of the sentence just before, when nobody has spoken since.
+                let prior_subject = subject.take().filter(|&(_, end)| {
+                    if end > f.sentence {
+                        return false;
+                    }
+                    let (a, b) =
+                        (toks.partition_point(|t| t.start < end), toks.partition_point(|t| t.start < f.sentence));
+                    toks[a..b].iter().filter(|t| matches!(t.kind, TokKind::End | TokKind::Para)).count() == 1
+                });
                 // The parties the words passed through, resolved like any mention.
                 let relay = relay_entities(&mut entities, &mut index, &recent, &mentioned, &named, &f.relay);
                 // For an unnamed subject, when recording: each candidate's name and features.
@@ -214,8 +227,13 @@ pub fn resolve(
                         // ranker may choose another (see `learn`).
                         let mut cands: Vec<Cand> = Vec::new();
                         let mut rule: Option<usize> = None;
+                        let opens = f.sentence >= f.cue.0.saturating_sub(2);
                         for (k, &(e, st)) in seen.iter().enumerate().rev() {
-                            if agrees(entities[e].gender) && (st == f.sentence || recent.is_empty()) && rule.is_none() {
+                            let subject_before = opens && prior_subject.is_some_and(|(p, _)| p == e);
+                            if agrees(entities[e].gender)
+                                && (st == f.sentence || recent.is_empty() || subject_before)
+                                && rule.is_none()
+                            {
                                 rule = Some(cands.len());
                             }
                             cands.push(Cand::Seen(k));

@@ -72,8 +72,10 @@ pub enum Event {
     Asked(Mention),
     /// A titled person named outside any statement («في الوقت الذي يجتمع مدير … الدكتور مصطفى
     /// بلجون …، أكد أن …»): an implicit subject in the same sentence, or before anyone has
-    /// spoken, is most likely them. The byte offset is the start of their sentence.
-    Seen(Mention, usize),
+    /// spoken, is most likely them. The byte offset is the start of their sentence; the flag says
+    /// they are its subject, right after the verb that opens it («وانتقد رئيس البلدية فلان …»):
+    /// an unnamed «وقال» opening the next sentence is then most likely them.
+    Seen(Mention, usize, bool),
     /// A body or outlet named outside any statement («الاتهامات التي نشرتها صحيفة الشرق
     /// الأوسط»): it says nothing, but a later bare «الصحيفة» or «البيان» may point back to it.
     Named(Mention),
@@ -401,8 +403,10 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             for u in &mut used[m.tok_start..m.tok_end] {
                 *u = true;
             }
-            let sentence = cx.toks[cx.sentence_start(i)].start;
-            events.push(Event::Seen(m, sentence));
+            let s = cx.sentence_start(i);
+            let sentence = cx.toks[s].start;
+            let subject = m.class == Some(EntityClass::Title) && m.tok_start == s + 1 && opens_with_verb(&cx, s);
+            events.push(Event::Seen(m, sentence, subject));
         } else if let Some((end, joined, needs)) = tags[i].attribution {
             if let Some(ev) = attribution_statement(&cx, i, end, joined, needs, &mut used) {
                 events.push(ev);
@@ -722,4 +726,17 @@ fn kind_of(cx: &Ctx, cue_kind: CueKind, a: usize, b: usize) -> StatementKind {
 fn has_denial(cx: &Ctx, a: usize, b: usize) -> bool {
     let words_to_end = |k: usize| (cx.words_before[b] - cx.words_before[k]) as usize;
     (a..b).any(|k| cx.tags[k].denial.fits(words_to_end(k)))
+}
+
+/// The word at `s`, the first of its sentence, reads as a verb with its conjunction (وانتقد،
+/// وكان): و and at least three letters more, and none of the words a sentence opens with
+/// otherwise (وفي، ومن، وبحسب …).
+fn opens_with_verb(cx: &Ctx, s: usize) -> bool {
+    let (t, g) = (&cx.toks[s], cx.tags[s].word);
+    t.is_word()
+        && t.norm.starts_with('و')
+        && t.norm.chars().count() >= 4
+        && cx.tags[s].entity.is_none()
+        && cx.tags[s].attribution.is_none()
+        && !(g.is(Gram::Prep) || g.is(Gram::Stop) || g.is(Gram::Conj) || g.is(Gram::Time) || g.is(Gram::Side))
 }

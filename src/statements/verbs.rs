@@ -223,8 +223,12 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // sentence is about: a participle or an unnamed subject later in it is most likely them
     // («ورفض ماكرون كشف التفاصيل، مؤكداً أن …»).
     let sentence_start = cx.toks[cx.sentence_start(i)].start;
+    let opens = i <= cx.sentence_start(i) + 1;
     let seen = |m: Option<Mention>| -> Option<Event> {
-        m.filter(|m| !m.name.is_empty() || m.class == Some(EntityClass::Title)).map(|m| Event::Seen(m, sentence_start))
+        m.filter(|m| !m.name.is_empty() || m.class == Some(EntityClass::Title)).map(|m| {
+            let subject = opens && m.tok_start <= i + 2 && m.class == Some(EntityClass::Title);
+            Event::Seen(m, sentence_start, subject)
+        })
     };
     // 2. The content.
     // «…بمنع دخول الوقود، وهو ما نفته الهيئة»: what the pronoun and «ما» point back to, the
