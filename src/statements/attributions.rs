@@ -136,7 +136,25 @@ pub(super) fn attribution_statement(
     if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some_and(|c| !c.infl.first_person)) {
         return None;
     }
-    let (content, rule) = if lead_words >= 3 {
+    // «وتشكل هذه المقابلة، بحسب الصحيفة، أول مقابلة للأسد …»: between commas in the middle of
+    // its sentence, the phrase attributes the whole sentence (what follows is the predicate).
+    let interposed = a > 0 && cx.toks[a - 1].kind == TokKind::Comma && {
+        let c = m_end;
+        let rest = c + 1;
+        c < sent_end
+            && cx.toks[c].kind == TokKind::Comma
+            && (rest..sent_end).filter(|&k| cx.toks[k].is_word()).count() >= 3
+            // (Not a new clause: «…، وفق ما كشفته الدراسة، فاستهدف ثلثا الغارات …».)
+            && cx.toks.get(rest).is_some_and(|t| t.is_word() && !t.norm.starts_with(['و', 'ف']))
+            && (rest..sent_end).all(|k| cx.cue(k).is_none() && cx.tags[k].attribution.is_none())
+            // (Not after an adverbial: «وخلال عرض الكتاب، وفقا لما نقلته "سكاي نيوز"، تحدث كومي …».)
+            && !cx.word(sent_start).is(Gram::Prep)
+            && !cx.word(sent_start).is(Gram::Time)
+    };
+    let (content, rule) = if lead_words >= 3 && interposed {
+        let e = content_end(cx, m_end + 1, sent_end);
+        (span(cx, sent_start, e), "attribution in the middle of its content")
+    } else if lead_words >= 3 {
         (span(cx, sent_start, a), "attribution after its content")
     } else {
         let mut k = m_end;
