@@ -107,8 +107,22 @@ pub(super) fn attribution_statement(
             && (rest >= sent_end || cx.is_end(rest))
             && cx.plausible_words(m)
     };
+    // A bare name that is the whole attribution («…، بحسب دوغان.»، «وفقا لوالر»): a source,
+    // said once or not, when every word of it may be a name and none is a common word.
+    let bare_name = |m: &Mention| {
+        let rest = m.tok_end;
+        needs == Needs::Nothing
+            && m.class.is_none()
+            && !m.name.is_empty()
+            && (m.tok_start..m.tok_end).all(|k| {
+                let w = cx.word(k);
+                cx.toks[k].is_word() && w.name_like && !w.is_or_bare(Gram::Common) && !mentions::definite(&cx.toks[k])
+            })
+            && (rest >= sent_end || cx.is_end(rest) || cx.toks[rest].kind == TokKind::Comma)
+            && cx.plausible_words(m)
+    };
     let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb)
-        .filter(|m| cx.plausible(m) || quoted(m) || after_verb(m))?;
+        .filter(|m| cx.plausible(m) || quoted(m) || after_verb(m) || bare_name(m))?;
     // «وفق نظام المنتج المستقل»، «حسب الخطة»: a phrase of no known kind opened by a common noun
     // is the standard something follows, not its source (as for a subject: `lone_common`).
     let first = cx.toks[m.tok_start].norm.as_str();
