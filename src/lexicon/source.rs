@@ -127,10 +127,13 @@ pub enum Gram {
     /// What a denial of involvement names without saying what (علاقة، دور، صلة): «نفت أي علاقة
     /// بالأمر» answers the accusation just before it.
     Involve,
+    /// Where or how words were said (مؤتمر، مقابلة، تصريح): «… تركي المالكي في مؤتمر صحفي: …»
+    /// ends the name before «في».
+    Venue,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Involve as u32) < 32);
+const _: () = assert!((Gram::Venue as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -159,6 +162,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "accusative" => Gram::Accusative,
         "pointer" => Gram::Pointer,
         "involve" => Gram::Involve,
+        "venue" => Gram::Venue,
         _ => return None,
     })
 }

@@ -325,7 +325,14 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && (m.tok_end + 2..sent_end.min(m.tok_end + 6))
                 .find(|&k| !cx.toks[k].is_word())
                 .is_some_and(|k| cx.toks[k].kind == TokKind::Colon && (m.tok_end + 1..k).all(|x| cx.toks[x].is_word()));
-        opens_at(next) || described || opens_after_interposed(cx, m.tok_end, sent_end)
+        // «… تركي المالكي في مؤتمر صحفي: …»: where it was said stands between the name and the
+        // content.
+        let venue = next + 1 < sent_end
+            && cx.toks[next].norm == "في"
+            && cx.toks[next + 1].is_word()
+            && cx.word(next + 1).bare_is(Gram::Venue)
+            && (next + 2..sent_end.min(next + 5)).any(opens_at);
+        opens_at(next) || described || venue || opens_after_interposed(cx, m.tok_end, sent_end)
     };
     let believable = |m: &Mention| {
         // Right before the content (قال فلان إن …، قال فلان: …) anything is the subject.
