@@ -592,6 +592,20 @@ impl<'p> Parser<'p> {
         if !self.document_open() || self.state == State::Start {
             return Step::Pass;
         }
+        // «التقرير الـ51 الذي أصدرته مؤسسة النقد»: an ordinal number between the document and
+        // its issuer.
+        // (Written «الـ51», the article and the number may be two tokens.)
+        let ordinal = |k: usize| {
+            doc.toks.get(k).is_some_and(|t| {
+                t.kind == TokKind::Number || t.norm == "ال" || t.norm.chars().any(|c| c.is_ascii_digit())
+            })
+        };
+        let mut j = j;
+        for _ in 0..2 {
+            if doc.tags[j].phrases.issued.is_none() && ordinal(j) && j + 1 < doc.toks.len() {
+                j += 1;
+            }
+        }
         let issued_by = doc.tags[j].phrases.issued.map(|end| (end, false)).or_else(|| {
             doc.entity(j)
                 .filter(|e| e.pre == 1 && e.info.class != EntityClass::Document && e.info.class != EntityClass::Title)

@@ -747,6 +747,13 @@ fn before_asides(cx: &Ctx, from: usize, o: usize) -> usize {
             .filter(|&c| (c + 2..e).any(|k| cx.entity(k).is_some_and(|en| en.info.class == EntityClass::Document)))
         {
             e = c;
+        } else if let Some(c) = (from + 1..e).rev().take(6).find(|&c| {
+            // «… تركي المالكي في مؤتمر صحفي: …»: where it was said, with no comma before it.
+            cx.toks[c].norm == "في"
+                && cx.toks.get(c + 1).is_some_and(|t| t.is_word())
+                && cx.word(c + 1).bare_is(Gram::Venue)
+        }) {
+            e = c;
         } else {
             return e;
         }
