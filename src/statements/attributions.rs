@@ -147,7 +147,11 @@ pub(super) fn attribution_statement(
     // is part of that statement's content, not an attribution of the sentence.
     // (Not a first-person form, which is more often a word of another sense: «محافظة أبين»
     // reads as «أُبيّن».)
-    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some_and(|c| !c.infl.first_person)) {
+    // (Nor «يبلغ من العمر 24 عاما», «aged 24»: بلغ in its sense of reaching an age.)
+    let aged = |k: usize| {
+        cx.toks.get(k + 1).is_some_and(|t| t.norm == "من") && cx.toks.get(k + 2).is_some_and(|t| t.norm == "العمر")
+    };
+    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some_and(|c| !c.infl.first_person) && !aged(k)) {
         return None;
     }
     // «وتشكل هذه المقابلة، بحسب الصحيفة، أول مقابلة للأسد …»: between commas in the middle of
