@@ -327,11 +327,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
                 .is_some_and(|k| cx.toks[k].kind == TokKind::Colon && (m.tok_end + 1..k).all(|x| cx.toks[x].is_word()));
         // «… تركي المالكي في مؤتمر صحفي: …»: where it was said stands between the name and the
         // content.
-        let venue = next + 1 < sent_end
-            && cx.toks[next].norm == "في"
-            && cx.toks[next + 1].is_word()
-            && cx.word(next + 1).bare_is(Gram::Venue)
-            && (next + 2..sent_end.min(next + 5)).any(opens_at);
+        let venue = next + 1 < sent_end && venue_at(cx, next) && (next + 2..sent_end.min(next + 5)).any(opens_at);
         opens_at(next) || described || venue || opens_after_interposed(cx, m.tok_end, sent_end)
     };
     let believable = |m: &Mention| {
@@ -747,17 +743,19 @@ fn before_asides(cx: &Ctx, from: usize, o: usize) -> usize {
             .filter(|&c| (c + 2..e).any(|k| cx.entity(k).is_some_and(|en| en.info.class == EntityClass::Document)))
         {
             e = c;
-        } else if let Some(c) = (from + 1..e).rev().take(6).find(|&c| {
+        } else if let Some(c) = (from + 1..e).rev().take(6).find(|&c| venue_at(cx, c)) {
             // «… تركي المالكي في مؤتمر صحفي: …»: where it was said, with no comma before it.
-            cx.toks[c].norm == "في"
-                && cx.toks.get(c + 1).is_some_and(|t| t.is_word())
-                && cx.word(c + 1).bare_is(Gram::Venue)
-        }) {
             e = c;
         } else {
             return e;
         }
     }
+}
+
+/// «في» at `c`, then a word for where or how words were said (في مؤتمر صحفي، في مقابلة; grammar
+/// class `venue`).
+fn venue_at(cx: &Ctx, c: usize) -> bool {
+    cx.toks[c].norm == "في" && cx.toks.get(c + 1).is_some_and(|t| t.is_word()) && cx.word(c + 1).bare_is(Gram::Venue)
 }
 
 /// Where a name that runs from after `from` up to `e` ends: before the one spoken to, when the

@@ -222,8 +222,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // A verb read in a sense that is not speech (رفض الذهاب، تحدث … قائلاً) still names who the
     // sentence is about: a participle or an unnamed subject later in it is most likely them
     // («ورفض ماكرون كشف التفاصيل، مؤكداً أن …»).
-    let sentence_start = cx.toks[cx.sentence_start(i)].start;
-    let opens = i <= cx.sentence_start(i) + 1;
+    let s = cx.sentence_start(i);
+    let sentence_start = cx.toks[s].start;
+    let opens = i <= s + 1;
     let seen = |m: Option<Mention>| -> Option<Event> {
         m.filter(|m| !m.name.is_empty() || m.class == Some(EntityClass::Title)).map(|m| {
             let subject = opens && m.tok_start <= i + 2 && m.class == Some(EntityClass::Title);
@@ -239,7 +240,6 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         && refers_back_at(cx, i - 2)
         && cx.toks[i - 3].kind == TokKind::Comma
     {
-        let s = cx.sentence_start(i);
         if let Some(content) = span(cx, s, i - 3).filter(|_| i - 3 > s + 1) {
             let kind = if entry.kind == CueKind::Denial || entry.kind == CueKind::Reject {
                 StatementKind::Denial
