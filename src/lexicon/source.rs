@@ -130,10 +130,13 @@ pub enum Gram {
     /// Where or how words were said (مؤتمر، مقابلة، تصريح): «… تركي المالكي في مؤتمر صحفي: …»
     /// ends the name before «في».
     Venue,
+    /// Particles that may stand between a clause's conjunction and its verb (لم، لن):
+    /// «ولم تحصل سارة على …، وتقول …» still opens with a verb whose subject is named.
+    Particle,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Venue as u32) < 32);
+const _: () = assert!((Gram::Particle as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -163,6 +166,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "pointer" => Gram::Pointer,
         "involve" => Gram::Involve,
         "venue" => Gram::Venue,
+        "particle" => Gram::Particle,
         _ => return None,
     })
 }

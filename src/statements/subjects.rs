@@ -18,7 +18,10 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
         && v - s <= 8
         && (cx.word(s).is(Gram::Prep) || cx.toks[s].norm.starts_with("وب") || cx.toks[s].norm.starts_with("ب"))
         && (s..v - 1).all(|k| cx.toks[k].is_word() && cx.cue(k).is_none());
-    let opens = v == s || v == s + 1 && cx.word(s).is(Gram::Conj) || fronted;
+    // («ولم تحصل سارة على أي دعم، وتقول …»: a particle may stand before the verb.)
+    let particle = v > s && cx.toks[v - 1].is_word() && cx.word(v - 1).is(Gram::Particle);
+    let head = if particle { v - 1 } else { v };
+    let opens = head == s || head == s + 1 && cx.word(s).is(Gram::Conj) || fronted;
     if !opens || !cx.toks[v].is_word() || cx.tags[v].cue.is_some() || cx.tags[v].that.is_some() {
         return None;
     }
