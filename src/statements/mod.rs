@@ -21,7 +21,8 @@ mod verbs;
 
 use attributions::{attribution_statement, colon_statement};
 use subjects::{
-    after_complementizer, antecedent, clause_subject_at, family_name, subject_after, subject_before, titled_person_at,
+    after_complementizer, antecedent, clause_subject_at, family_name, framed_subject, subject_after, subject_before,
+    titled_person_at,
 };
 use verbs::verb_statement;
 

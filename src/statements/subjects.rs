@@ -96,6 +96,68 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             }
         }
     }
+    let b = clause_opening(cx, cue)?;
+    // «والرفاعي، الذي أجرى اتصالين …، يؤكد»: a relative clause between commas stands between
+    // the subject and its verb.
+    let mut limit = cue;
+    if cue >= 2 && cx.toks[cue - 1].kind == TokKind::Comma {
+        if let Some(r) = (b + 1..cue - 1).find(|&r| {
+            cx.toks[r - 1].kind == TokKind::Comma && matches!(cx.toks[r].norm.as_str(), "الذي" | "التي" | "الذين")
+        }) {
+            limit = r - 1;
+        }
+    }
+    let m = mentions::parse(&cx.doc(), b, limit, false)?;
+    // The phrase must reach the verb (only commas and «قد» between).
+    let mut k = m.tok_end;
+    while k < limit && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.word(k).is(Gram::Aux)) {
+        k += 1;
+    }
+    (k == limit).then_some(m)
+}
+
+/// The subject of «كان … قد» + verb, which the frame itself marks off: whatever stands between
+/// «كان» and the verb is its subject, however long its apposition or complement
+/// («وكان يورغن كلوب المدير الفني لليفربول قد أكد»، «وكانت وكالة الأنباء السورية الرسمية (سانا)
+/// ذكرت»). The phrase grammar reads its head; the rest must hold no other verb of speech or
+/// complementizer.
+pub(super) fn framed_subject(cx: &Ctx, cue: usize) -> Option<Mention> {
+    let b = clause_opening(cx, cue)?;
+    // «كان» must open the clause (وكان، فكانت، or after a conjunction): after «ما إذا كانت» or
+    // «التي كانت» the frame is another's.
+    let kana = |k: usize| {
+        let w = cx.toks[k].norm.as_str();
+        let bare = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'));
+        let opens = bare.is_some() || k == cx.sentence_start(k) || k > 0 && cx.word(k - 1).is(Gram::Conj);
+        opens && matches!(bare.unwrap_or(w), "كان" | "كانت" | "كانوا" | "كانا")
+    };
+    if b == 0 || !kana(b - 1) {
+        return None;
+    }
+    let qad = cue > b && cx.toks[cue - 1].norm == "قد";
+    let limit = if qad { cue - 1 } else { cue };
+    let m = mentions::parse(&cx.doc(), b, limit, false)?;
+    // Without «قد» the phrase could be the predicate of «كان» («وكانت مناسبة جيدة لبناء …»):
+    // only a title, body or outlet with a short apposition is taken then.
+    let rest = m.tok_end..limit;
+    let clean = rest.len() <= if qad { 8 } else { 4 }
+        && (qad || m.class.is_some())
+        && rest.clone().all(|k| {
+            cx.tags[k].cue.is_none()
+                && cx.tags[k].that.is_none()
+                && !cx.is_end(k)
+                && cx.toks[k].kind != TokKind::Comma
+                // «وكانت الرسالة التي قال بايدن إنه أرسلها»: the verb is the relative clause's.
+                && !matches!(cx.toks[k].norm.as_str(), "الذي" | "التي" | "الذين" | "اللذين" | "اللتين" | "اللواتي")
+        });
+    (m.tok_start == b && clean).then_some(m)
+}
+
+/// Where the clause of the verb at `cue` opens, when its subject may stand before it: the first
+/// word after a clause boundary (a conjunction, a complementizer, «كان», the sentence start) at
+/// most 14 words back. None when no boundary is in reach or the clause opens with a verb.
+fn clause_opening(cx: &Ctx, cue: usize) -> Option<usize> {
+    let s = cx.sentence_start(cue);
     let mut b = cue;
     let mut words = 0;
     // Why the scan stopped: only a clause boundary lets a subject stand before its verb.
@@ -166,23 +228,7 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             return None;
         }
     }
-    // «والرفاعي، الذي أجرى اتصالين …، يؤكد»: a relative clause between commas stands between
-    // the subject and its verb.
-    let mut limit = cue;
-    if cue >= 2 && cx.toks[cue - 1].kind == TokKind::Comma {
-        if let Some(r) = (b + 1..cue - 1).find(|&r| {
-            cx.toks[r - 1].kind == TokKind::Comma && matches!(cx.toks[r].norm.as_str(), "الذي" | "التي" | "الذين")
-        }) {
-            limit = r - 1;
-        }
-    }
-    let m = mentions::parse(&cx.doc(), b, limit, false)?;
-    // The phrase must reach the verb (only commas and «قد» between).
-    let mut k = m.tok_end;
-    while k < limit && (matches!(cx.toks[k].kind, TokKind::Comma) || cx.word(k).is(Gram::Aux)) {
-        k += 1;
-    }
-    (k == limit).then_some(m)
+    Some(b)
 }
 
 /// The antecedent of a relative clause that opens with the verb: «لكاثرين مايورغا، التي تؤكد …».

@@ -30,6 +30,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         {
             rule.push_str("subject before the verb");
             subject = Some(m);
+        } else if let Some(m) = framed_subject(cx, i) {
+            rule.push_str("subject of «كان … قد»");
+            subject = Some(m);
         } else if let Some(m) = antecedent(cx, i) {
             rule.push_str("the antecedent of «التي / الذي»");
             subject = Some(m);
