@@ -32,6 +32,10 @@ pub enum Frame {
     /// Like `That`, and the noun phrase counts even when no subject is named: a verb of
     /// asserting, whose object is what was asserted («مؤكداً استمرار دعمها»، «وشدد على ضرورة …»).
     Assert,
+    /// Like `Assert` in the past and the participle only («وأشار إلى ضرورة …»، «مشيراً إلى أهمية
+    /// …»): in the present the verb more often says what a thing points to («وتشير التقديرات إلى
+    /// …»، «ويشير بأصبعه»).
+    AssertPast,
     /// Everything after the subject, a بأن clause included (نفى الاتهامات بأنها …).
     Np,
     /// Like `That`, with the original speaker after the preposition: «ونقلت الصحيفة عن رايت
@@ -396,12 +400,13 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
         let frame = match c[4] {
             "that" => Frame::That,
             "assert" => Frame::Assert,
+            "assert-past" => Frame::AssertPast,
             "np" => Frame::Np,
             "clause" => Frame::Clause,
             "relay" => Frame::Relay,
             f => {
                 return Err(LexiconError(format!(
-                    "{}:{line}: unknown frame \"{f}\" (expected that, assert, np, clause or relay)",
+                    "{}:{line}: unknown frame \"{f}\" (expected that, assert, assert-past, np, clause or relay)",
                     files.cues.0
                 )))
             }

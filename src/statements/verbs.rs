@@ -369,11 +369,16 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let quoted_words = form == Form::Mixed;
     // …nor for a verb of asserting (`Frame::Assert`: «مؤكداً استمرار دعمها»، «وشدد على ضرورة
     // …»), whose noun phrase is what was asserted, when it opens with a noun (not «مؤكدة حول …»).
-    let asserted = entry.frame == Frame::Assert
+    let asserts = match entry.frame {
+        Frame::Assert => true,
+        Frame::AssertPast => cm.infl.form != VerbForm::Present,
+        _ => false,
+    };
+    let asserted = asserts
         && cx.toks.get(ca).is_some_and(|t| t.is_word())
         && ![Gram::Prep, Gram::Stop, Gram::Conj].iter().any(|&g| cx.word(ca).is(g));
     if subject.is_none()
-        && matches!(entry.frame, Frame::That | Frame::Assert | Frame::Relay)
+        && matches!(entry.frame, Frame::That | Frame::Assert | Frame::AssertPast | Frame::Relay)
         && !clause
         && !dismissal
         && !quoted_words
