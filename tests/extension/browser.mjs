@@ -172,6 +172,7 @@ export async function launchWithExtension(proxy, { languages = 'ar,en-US', dark 
   });
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker', { timeout: 15000 });
+  await untilListening(sw);
   const id = new URL(sw.url()).host;
   const cdp = await context.browser().newBrowserCDPSession();
   return {
@@ -184,6 +185,35 @@ export async function launchWithExtension(proxy, { languages = 'ar,en-US', dark 
       await rm(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until the extension's service worker has run background.js, and checks that it listens
+ * to the toolbar button. The worker's target (what `serviceworker` reports) appears before its
+ * script has run, and Chromium hands a press of the button only to the `action.onClicked`
+ * listeners it already knows of: a press before background.js has added its listener is lost
+ * (activeTab is granted all the same) and the side panel never opens. This matters only on a
+ * fresh profile, as the tests' are (once added, a listener is remembered and a press wakes the
+ * worker): about one run in eight, the second browser launched by a test was pressed before its
+ * worker had run its script. The worker is `activated` only after its install and activate
+ * events, which Chromium dispatches after the script has run, so after its addListener.
+ */
+async function untilListening(sw, timeout = 15000) {
+  const state = await sw.evaluate(
+    (timeout) =>
+      new Promise((resolve) => {
+        const worker = self.serviceWorker;
+        const check = () => {
+          if (worker.state === 'activated') resolve(chrome.action.onClicked.hasListeners() ? 'listening' : 'deaf');
+        };
+        worker.addEventListener('statechange', check);
+        setTimeout(() => resolve(`still ${worker.state}`), timeout);
+        check();
+      }),
+    timeout,
+  );
+  if (state === 'deaf') throw new Error('the service worker does not listen to the toolbar button (action.onClicked)');
+  if (state !== 'listening') throw new Error(`the service worker was never activated (${state} after ${timeout} ms)`);
 }
 
 let pageCount = 0;
