@@ -107,6 +107,10 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
             limit = r - 1;
         }
     }
+    // (Nor is «كان» or «قد» before the verb part of the phrase: «أن حزبه كان يتوقع».)
+    while limit > b + 1 && cx.word(limit - 1).is(Gram::Aux) {
+        limit -= 1;
+    }
     let m = mentions::parse(&cx.doc(), b, limit, false)?;
     // The phrase must reach the verb (only commas and «قد» between).
     let mut k = m.tok_end;
@@ -166,8 +170,9 @@ fn clause_opening(cx: &Ctx, cue: usize) -> Option<usize> {
         let t = &cx.toks[b - 1];
         if t.is_word() {
             let w = t.norm.as_str();
-            if matches!(w, "قد" | "لقد") && words == 0 {
-                // «وكانت وزارة العدل قد أعلنت»
+            if matches!(w, "قد" | "لقد" | "كان" | "كانت" | "كانوا") && words == 0 {
+                // «وكانت وزارة العدل قد أعلنت»، «أن الشرطة الفرنسية كانت أعلنت» (a «وكان» opens the
+                // clause instead: below).
                 b -= 1;
                 continue;
             }
