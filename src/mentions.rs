@@ -95,6 +95,14 @@ pub(crate) fn definite(t: &Token) -> bool {
     is_definite(&t.norm) && !t.hamza_lam
 }
 
+/// The days a speaker is said to have spoken on (folded): «يوم الأحد»، «اليوم»، «أمس».
+const DAYS: [&str; 10] = ["يوم", "اليوم", "امس", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاحد"];
+
+/// Is the folded word `w` a day («يوم», «الأحد», «أمس»)?
+pub(crate) fn is_day(w: &str) -> bool {
+    DAYS.contains(&w)
+}
+
 /// Folded word `w` starts with the article (and is more than the article and a letter).
 pub(crate) fn is_definite(w: &str) -> bool {
     w.starts_with("ال") && w.chars().count() > 3
@@ -258,6 +266,7 @@ impl<'p> Parser<'p> {
         }
         first_of!(
             self.fa_inna(),
+            self.day_after_title(),
             self.genitive_with_l(),
             self.addressee(),
             self.second_member(),
@@ -273,6 +282,17 @@ impl<'p> Parser<'p> {
             self.verbal_noun_with_b(),
         );
         self.plain_word()
+    }
+
+    /// A day after a title with no name yet ends the phrase: «كشف الرئيس الشيشاني (يوم) الأحد
+    /// هوية منفذ الهجوم». (Only days: other time words may be a name, «الشيخ صباح الأحمد», or
+    /// part of a title, «المدير العام».)
+    fn day_after_title(&mut self) -> Step {
+        if self.state != State::Start && self.name.is_none() && is_day(self.w()) {
+            Step::End
+        } else {
+            Step::Pass
+        }
     }
 
     /// «فإن» opens the clause after an attribution and ends the phrase («وبحسب بلومبرغ فإن …»).
@@ -1435,6 +1455,17 @@ mod tests {
     }
 
     // One test per step of `Parser`, in the order they are tried.
+
+    #[test]
+    fn step_day_after_title() {
+        let m = np("الرئيس الشيشاني يوم الأحد هوية منفذ الهجوم");
+        assert_eq!((m.role.as_str(), m.tok_end), ("الرئيس الشيشاني", 2));
+        // Other time words stay: «العام» in a title.
+        assert_eq!(np("المدير العام إن").role, "المدير العام");
+        for d in DAYS {
+            assert_eq!(crate::normalize::fold(d), d, "DAYS holds folded words");
+        }
+    }
 
     #[test]
     fn step_quoted_name_after_body() {

@@ -498,12 +498,14 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if let Some(m) =
         parsed.as_ref().filter(|m| m.class == Some(EntityClass::Title) && m.name.is_empty() && !opens_after(m))
     {
+        // (A day right after the title is no name: «كشف الرئيس الشيشاني يوم الأحد هوية …».)
+        let day = cx.toks.get(m.tok_end).is_some_and(|t| mentions::is_day(&t.norm));
         // (A quoted name is no content: «الأمين العام لجماعة "حزب الله" اللبنانية، حسن نصرالله».)
         let opener = (m.tok_end..sent_end.min(m.tok_end + 20)).find(|&x| {
             (cx.opens_content(x) && (cx.quotes.opening_at(x).is_none() || opens_quotation_of_words(cx, x)))
                 || cx.cue(x).is_some_and(|c| c.infl.form == VerbForm::Participle)
         });
-        if let Some(o) = opener {
+        if let Some(o) = opener.filter(|_| !day) {
             // (A comma may set the name off from the content: «… رأفت الصباغ، أن», and so may
             // a time word and where it was said: «… حسن نصرالله، الأحد، إن»، «… رأفت الصباغ، في
             // تصريح صحفي، أن».)
