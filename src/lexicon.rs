@@ -673,7 +673,9 @@ impl Lexicon {
         Lookup {
             cue,
             that,
-            word: self.word(w, cue.is_some(), that.is_some()),
+            // (A first-person form is never a cue of a statement (`verbs::verb_statement`), and
+            // such forms are names as often: «نجيب» (نُجيب, we answer), «أروى», «ساري».)
+            word: self.word(w, cue.is_some_and(|c| !c.infl.first_person), that.is_some()),
             entity: for_variants(w, &mut |first, _| self.entity_index.get(first).is_some()),
             attribution: first_of(&self.attribution_index),
             grammar: first_of(&self.grammar_index),

@@ -159,7 +159,11 @@ pub fn parse(doc: &Doc, i: usize, limit: usize, strip_l: bool) -> Option<Mention
         let stripped = norm.strip_prefix('ل').unwrap_or(norm);
         // للولايات: ل + الولايات
         let w = if stripped.starts_with('ل') { format!("ا{stripped}") } else { stripped.to_string() };
-        let facts = doc.lex.word(&w, doc.lex.cue(&w).is_some(), doc.lex.complementizer(&w).is_some());
+        let facts = doc.lex.word(
+            &w,
+            doc.lex.cue(&w).is_some_and(|c| !c.infl.first_person),
+            doc.lex.complementizer(&w).is_some(),
+        );
         (w, facts)
     });
     let mut p = Parser {
