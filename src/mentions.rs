@@ -965,9 +965,13 @@ impl<'p> Parser<'p> {
     /// After an indefinite head or noun: a genitive, a name, an adjective; after an anonymous
     /// head, adjectives only, a three-letter nisba too («مصدر طبي»، «مصدر فني»).
     fn accepts_after_indefinite(&self, w: &str, wd: Word) -> bool {
+        // An accusative head takes an accusative nisba: «لكن مصدراً أمنياً قال»، «إن مسؤولا
+        // أمريكيا أكد».
+        let accusative_nisba = self.doc.toks[self.j - 1].norm.ends_with('ا')
+            && w.strip_suffix('ا').is_some_and(|stem| stem.chars().count() >= 4 && stem.ends_with('ي'));
         if self.class == Some(EntityClass::Anonymous) {
             let short_nisba = w.chars().count() == 3 && w.ends_with('ي') && !wd.is(Gram::Stop);
-            is_nisba(w) || short_nisba || wd.is(Gram::Adj) || self.definite() && !wd.is(Gram::Stop)
+            is_nisba(w) || accusative_nisba || short_nisba || wd.is(Gram::Adj) || self.definite() && !wd.is(Gram::Stop)
         } else {
             wd.name_like || self.definite() && !wd.is(Gram::Stop)
         }
