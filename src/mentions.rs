@@ -907,6 +907,18 @@ impl<'p> Parser<'p> {
             && matches!(self.state, State::Start | State::Definite)
             && self.name.is_none()
             && indefinite_name_word(&self.doc, j + 1);
+        // A noun with a possessive ending after a name is the verb's object, not the name's next
+        // word: «أعلن تنظيم داعش مسؤوليته عن …»، «أعلنت حركة طالبان مسؤوليتها».
+        let t = &self.doc.toks[j];
+        let original = &self.doc.text[t.start..t.end];
+        // (Not a second member: «فرويد وتلامذته».)
+        if self.name.is_some()
+            && !original.starts_with('و')
+            && original.chars().count() > 5
+            && ["ته", "تها", "تهم", "تهما"].iter().any(|s| original.ends_with(s))
+        {
+            return Step::End;
+        }
         let accept = match self.state {
             State::Start => wd.name_like || self.definite() && !wd.is(Gram::Stop) || kunya,
             State::Construct => self.accepts_after_indefinite(w, wd),
