@@ -371,20 +371,37 @@ impl<'p> Parser<'p> {
     /// "كوموديتي إنسايت"» (inside a title); adjectives may follow: صحيفة «نيويورك تايمز» الأميركية.
     fn quoted_name_after_body(&mut self) -> Step {
         let (doc, j) = (self.doc, self.j);
+        // (The body may carry its لـ: «المدير التنفيذي لشركة "أرامكو"».)
         let after_body = j > self.i
-            && doc
-                .entity(j - 1)
-                .is_some_and(|e| e.pre == 0 && matches!(e.info.class, EntityClass::Media | EntityClass::Organization));
-        if !matches!(doc.toks[j].kind, TokKind::Quote(_)) || !(self.body() || after_body) {
+            && doc.entity(j - 1).is_some_and(|e| {
+                (e.pre == 0 || j - 1 > self.i && doc.toks[j - 1].norm.starts_with('ل'))
+                    && matches!(e.info.class, EntityClass::Media | EntityClass::Organization)
+            });
+        // A person's indefinite title takes the quoted name as its complement: «رئيس "غافي" سيث
+        // بيركلي»، «ممثل "يورو سبورت عربية" إدوارد غريفيود».
+        let title_of = self.class == Some(EntityClass::Title) && self.state == State::Construct && self.name.is_none();
+        if !matches!(doc.toks[j].kind, TokKind::Quote(_)) || !(self.body() || after_body || title_of) {
             return Step::Pass;
         }
         let Some(q) = doc.quotes.opening_at(j).filter(|q| q.close - q.open <= 5 && q.close < self.limit) else {
             return Step::End;
         };
+        if title_of
+            && (q.close == q.open + 1
+                || !(q.open + 1..q.close).all(|k| doc.toks[k].is_word() && doc.tags[k].cue.is_none()))
+        {
+            return Step::End;
+        }
         if self.body() {
             extend(&mut self.name, j + 1, q.close);
         } else {
             extend(&mut self.title, j, q.close + 1);
+        }
+        // After the quoted name of a title's body a word with بـ is the verb's: «وعلق متحدث باسم
+        // "غوغل" بتصريح مقتضب»، «وأضاف مراسل "العربية" بالأراضي اليمنية أن».
+        if title_of && doc.toks.get(q.close + 1).is_some_and(|t| t.is_word() && t.norm.starts_with('ب')) {
+            self.j = q.close + 1;
+            return Step::End;
         }
         self.advance(q.close + 1, 0, State::Definite)
     }
