@@ -137,10 +137,13 @@ pub enum Gram {
     /// Particles that may stand between a clause's conjunction and its verb (لم، لن):
     /// «ولم تحصل سارة على …، وتقول …» still opens with a verb whose subject is named.
     Particle,
+    /// Verbs followed by a verbal noun (تم، يمكن، يواصل): «تم نقل المصابين»، «سيواصل حث البيت
+    /// الأبيض» — a cue word right after one is that verbal noun, not a verb.
+    Masdar,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Particle as u32) < 32);
+const _: () = assert!((Gram::Masdar as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -171,6 +174,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "involve" => Gram::Involve,
         "venue" => Gram::Venue,
         "particle" => Gram::Particle,
+        "masdar" => Gram::Masdar,
         _ => return None,
     })
 }

@@ -212,7 +212,10 @@ impl<'a> Ctx<'a> {
         // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
         let masdar_hamza = self.text[t.start..t.end].starts_with('إ')
             && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
-        let after_preposition = i > 0 && self.toks[i - 1].is_word() && self.word(i - 1).is(Gram::Prep);
+        // (Or right after a verb that takes a verbal noun: «تم نقل»، «يمكن وصفه».)
+        let after_preposition = i > 0
+            && self.toks[i - 1].is_word()
+            && (self.word(i - 1).is(Gram::Prep) || self.word(i - 1).is(Gram::Masdar));
         self.tags[i].cue.filter(|c| {
             !(self.in_quote(i)
                 || after_preposition
