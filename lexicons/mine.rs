@@ -278,7 +278,7 @@ fn accusatives() {
                 && after >= 1
                 && lex.entity_index_has(w).is_none()
                 && !lex.is(w, Gram::Lword)
-                && !lex.word(w, false, false).is(Gram::Common)
+                && !lex.word(w, None, false).is(Gram::Common)
         })
         .map(|(w, &(n, tanween, after))| (w, n, tanween, after))
         .collect();

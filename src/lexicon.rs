@@ -337,8 +337,11 @@ impl Lexicon {
     }
 
     /// What the word lists say of folded word `w` by itself; `cue` and `that` are its
-    /// `cue` and `complementizer`, which the caller has looked up already.
-    pub fn word(&self, w: &str, cue: bool, that: bool) -> Word {
+    /// `cue` and whether it is a `complementizer`, which the caller has looked up already.
+    pub fn word(&self, w: &str, cue: Option<CueMatch>, that: bool) -> Word {
+        // (A first-person form is never a cue of a statement (`verbs::verb_statement`), and
+        // such forms are names as often: «نجيب» (نُجيب, we answer), «أروى», «ساري».)
+        let cue = cue.is_some_and(|c| !c.infl.first_person);
         let gram = self.grams(w);
         // (Only a word shaped like a name can be a preposition with a pronoun or a mined common
         // word — the miner keeps name-like words only —, so the others skip both searches.
@@ -673,9 +676,7 @@ impl Lexicon {
         Lookup {
             cue,
             that,
-            // (A first-person form is never a cue of a statement (`verbs::verb_statement`), and
-            // such forms are names as often: «نجيب» (نُجيب, we answer), «أروى», «ساري».)
-            word: self.word(w, cue.is_some_and(|c| !c.infl.first_person), that.is_some()),
+            word: self.word(w, cue, that.is_some()),
             entity: for_variants(w, &mut |first, _| self.entity_index.get(first).is_some()),
             attribution: first_of(&self.attribution_index),
             grammar: first_of(&self.grammar_index),
@@ -710,7 +711,7 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             let t = &toks[i];
             if t.kind != TokKind::Word {
                 // (No word list holds punctuation or digits, and no phrase starts at them.)
-                let word = *seen_other.entry(t.norm.as_str()).or_insert_with(|| lex.word(&t.norm, false, false));
+                let word = *seen_other.entry(t.norm.as_str()).or_insert_with(|| lex.word(&t.norm, None, false));
                 return Tag { word, ..Tag::default() };
             }
             let l = match known.get(t.norm.as_str()) {
@@ -800,13 +801,13 @@ mod tests {
         for (set, want) in [(&lex.common, &t.common), (&lex.accusative, &t.accusative)] {
             assert_eq!((set.lines, set.filter), (want.lines.as_str(), want.filter.as_slice()));
         }
-        assert!(lex.word("عدم", false, false).is(Gram::Common) && !lex.word("فيصل", false, false).is(Gram::Common));
+        assert!(lex.word("عدم", None, false).is(Gram::Common) && !lex.word("فيصل", None, false).is(Gram::Common));
         // A function word with a pronoun is no name; a name that ends the same way is one.
         for w in ["فوقه", "معي", "عنهم", "عليها"] {
-            assert!(!lex.word(w, false, false).name_like, "{w}");
+            assert!(!lex.word(w, None, false).name_like, "{w}");
         }
         for w in ["عطيه", "محمد", "بيسكوف", "ماي"] {
-            assert!(lex.word(w, false, false).name_like, "{w}");
+            assert!(lex.word(w, None, false).name_like, "{w}");
         }
         assert_eq!(lex.cue_forms.get(""), None);
     }

@@ -120,6 +120,15 @@ fn indefinite_name_word(doc: &Doc, k: usize) -> bool {
     doc.tok(k).is_some_and(|(n, g)| n.is_word() && !definite(n) && g.word.name_like)
 }
 
+/// A noun in ة with a possessive pronoun (كلمته، رسالتها، مسؤوليتهم; with `my`, سعادتي too) of
+/// more than `longer_than` letters: a thing someone has, never a name. One list for the speaker
+/// grammar and for `statements`, which ask with different lengths and with and without «تي».
+pub(crate) fn possessed_noun(original: &str, longer_than: usize, my: bool) -> bool {
+    const ENDINGS: [&str; 5] = ["ته", "تها", "تهم", "تهما", "تي"];
+    let endings = if my { &ENDINGS[..] } else { &ENDINGS[..4] };
+    original.chars().count() > longer_than && endings.iter().any(|s| original.ends_with(s))
+}
+
 /// Joins the original text of tokens `a..b`, dropping quotation marks and trailing commas.
 pub fn text_of(text: &str, toks: &[Token], a: usize, b: usize) -> String {
     let mut out = String::new();
@@ -159,11 +168,7 @@ pub fn parse(doc: &Doc, i: usize, limit: usize, strip_l: bool) -> Option<Mention
         let stripped = norm.strip_prefix('ل').unwrap_or(norm);
         // للولايات: ل + الولايات
         let w = if stripped.starts_with('ل') { format!("ا{stripped}") } else { stripped.to_string() };
-        let facts = doc.lex.word(
-            &w,
-            doc.lex.cue(&w).is_some_and(|c| !c.infl.first_person),
-            doc.lex.complementizer(&w).is_some(),
-        );
+        let facts = doc.lex.word(&w, doc.lex.cue(&w), doc.lex.complementizer(&w).is_some());
         (w, facts)
     });
     let mut p = Parser {
@@ -929,11 +934,7 @@ impl<'p> Parser<'p> {
         let t = &self.doc.toks[j];
         let original = &self.doc.text[t.start..t.end];
         // (Not a second member: «فرويد وتلامذته».)
-        if self.name.is_some()
-            && !original.starts_with('و')
-            && original.chars().count() > 5
-            && ["ته", "تها", "تهم", "تهما"].iter().any(|s| original.ends_with(s))
-        {
+        if self.name.is_some() && !original.starts_with('و') && possessed_noun(original, 5, false) {
             return Step::End;
         }
         let accept = match self.state {

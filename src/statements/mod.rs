@@ -161,7 +161,7 @@ impl<'a> Ctx<'a> {
             ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s) && w.chars().count() > 4)
                 || self.text[t.start..t.end].contains('\u{064B}')
                 || ["بال", "لل", "كال"].iter().any(|p| w.starts_with(p))
-                || possessed_noun(&self.text[t.start..t.end])
+                || crate::mentions::possessed_noun(&self.text[t.start..t.end], 4, true)
         };
         !self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).any(bad)
     }
@@ -213,12 +213,12 @@ impl<'a> Ctx<'a> {
         let masdar_hamza = self.text[t.start..t.end].starts_with('إ')
             && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
         // (Or right after a verb that takes a verbal noun: «تم نقل»، «يمكن وصفه».)
-        let after_preposition = i > 0
+        let before_verbal_noun = i > 0
             && self.toks[i - 1].is_word()
             && (self.word(i - 1).is(Gram::Prep) || self.word(i - 1).is(Gram::Masdar));
         self.tags[i].cue.filter(|c| {
             !(self.in_quote(i)
-                || after_preposition
+                || before_verbal_noun
                 || masdar_hamza
                 || ta_marbuta && c.infl.form != VerbForm::Participle
                 || self.function_word_here(i, c))
@@ -621,12 +621,6 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
         k += 1;
     }
     sent_end
-}
-
-/// A noun in ة with a possessive pronoun (سعادتي، كلمته، رسالتها): a
-/// thing someone has, never a name.
-pub(super) fn possessed_noun(original: &str) -> bool {
-    original.chars().count() > 4 && ["تي", "ته", "تها", "تهم", "تهما"].iter().any(|s| original.ends_with(s))
 }
 
 /// True when one of the three words from `a` is an accusation (رفض الاتهامات، رفضت المزاعم).

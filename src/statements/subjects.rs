@@ -357,7 +357,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         return None;
     }
     // Nor a possessed noun: «وأضاف سعادتي أيضاً أن …» (my happiness).
-    if super::possessed_noun(original) && cx.entity(p).is_none() {
+    if crate::mentions::possessed_noun(original, 4, true) && cx.entity(p).is_none() {
         return None;
     }
     // Nor the verb's own one-letter preposition written onto a word said once: «تعهد بخلق فرص».
