@@ -88,6 +88,17 @@ fn classify(c: char) -> Option<TokKind> {
     })
 }
 
+/// True when `c` at byte `i` is the mark of a hashtag: a `#` right before a letter, or a `_`
+/// joining the words of one (a letter on both sides, the one before ending the last token).
+fn hashtag_mark(text: &str, tokens: &[Token], i: usize, c: char) -> bool {
+    let letter_after = || text[i + c.len_utf8()..].chars().next().is_some_and(|d| d.is_alphabetic());
+    match c {
+        '#' => letter_after(),
+        '_' => tokens.last().is_some_and(|t| t.kind == TokKind::Word && t.end == i) && letter_after(),
+        _ => false,
+    }
+}
+
 /// Splits `text` into tokens. Whitespace (other than line breaks) separates tokens and is not one;
 /// several line breaks in a row give one `Para` token.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -154,6 +165,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 }
             }
             tokens.push(Token { kind: TokKind::Number, start: i, end, norm, hamza_lam: false });
+        } else if hashtag_mark(text, &tokens, i, c) {
+            // «أعلنت وزارة #الداخلية_البريطانية»: the words of a hashtag are words of the
+            // sentence; its marks separate nothing (a `_` read as a comma cut the name short).
+            continue;
         } else if let Some(kind) = classify(c) {
             if kind == TokKind::Para && tokens.last().is_some_and(|t| t.kind == TokKind::Para) {
                 tokens.last_mut().unwrap().end = i + c.len_utf8();
@@ -210,6 +225,17 @@ mod tests {
         assert_eq!(toks.len(), 2);
         assert_eq!(toks[0].norm, "مشيرا");
         assert_eq!(toks[1].norm, "الي");
+    }
+
+    #[test]
+    fn hashtags_are_their_words() {
+        let t = "أعلنت وزارة #الداخلية_البريطانية أن _ # و#";
+        let words: Vec<_> = tokenize(t).into_iter().filter(|t| t.is_word()).map(|t| t.norm.to_string()).collect();
+        assert_eq!(words, ["اعلنت", "وزاره", "الداخليه", "البريطانيه", "ان", "و"]);
+        // A lone `_` or `#` is kept as the mark it is.
+        assert_eq!(tokenize(t).iter().filter(|t| t.kind == TokKind::Comma).count(), 1);
+        let start = t.find("الداخلية").unwrap();
+        assert!(tokenize(t).iter().any(|k| k.start == start && &t[k.start..k.end] == "الداخلية"));
     }
 
     #[test]
