@@ -109,7 +109,7 @@ pub(crate) fn is_definite(w: &str) -> bool {
 }
 
 /// Nisba adjectives (الروسي، أمريكية، البريطانيون) by their ending.
-fn is_nisba(w: &str) -> bool {
+pub(crate) fn is_nisba(w: &str) -> bool {
     // With the article a three-letter stem will do: الصحي، الطبي، الفني.
     let (w, min) = w.strip_prefix("ال").map_or((w, 4), |r| (r, 3));
     w.chars().count() >= min && (w.ends_with('ي') || w.ends_with("يه") || w.ends_with("يون") || w.ends_with("يين"))

@@ -475,7 +475,13 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
         }
         if b == a + 1 && once(a) {
             parsed = mentions::parse(&cx.doc(), p, a, false);
-        } else if b == a + 2 && mentions::definite(&cx.toks[a + 1]) && once(a + 1) {
+        } else if b == a + 2
+            && mentions::definite(&cx.toks[a + 1])
+            && once(a + 1)
+            // (Not a family name in ي after a given name: «وطالب النائب حاتم الفرجاني بضرورة …»;
+            // a plural in يين or an adjective in ى is no family name: «باستمرار الأوروبيين».)
+            && !(family_nisba(cx, a + 1) && !cx.word(a).is(Gram::Common))
+        {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
             parsed = mentions::parse(&cx.doc(), p, a + 1, false);
         } else {
@@ -833,4 +839,11 @@ fn before_comma(cx: &Ctx, from: usize, o: usize) -> usize {
     } else {
         o
     }
+}
+
+/// A family name in ي at token `k` (الفرجاني، الجهيناوي): a singular nisba written with ي, not an
+/// adjective in ى (الوسطى) nor a plural (الأوروبيين).
+fn family_nisba(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.toks[k];
+    mentions::is_nisba(&t.norm) && t.norm.ends_with('ي') && cx.text[t.start..t.end].ends_with('ي')
 }
