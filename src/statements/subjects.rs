@@ -480,7 +480,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
             && once(a + 1)
             // (Not a family name in ي after a given name: «وطالب النائب حاتم الفرجاني بضرورة …»;
             // a plural in يين or an adjective in ى is no family name: «باستمرار الأوروبيين».)
-            && !(family_nisba(cx, a + 1) && !cx.word(a).is(Gram::Common))
+            && (!family_nisba(cx, a + 1) || cx.word(a).is(Gram::Common))
         {
             // «توقف التنفس»: a one-time article-word «surname» is what follows, too.
             parsed = mentions::parse(&cx.doc(), p, a + 1, false);
