@@ -727,10 +727,16 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             };
             let entity = if l.entity { lex.entity_at(toks, i) } else { None };
             let (may_start_entity, head) = lex.head_facts(&t.norm, entity);
+            let mut word = l.word;
+            // «علي أكبر» (ولايتي، صالحي) is one given name: «أكبر» after the name is no comparative
+            // (the tokenizer tells the name «عليّ» from the preposition).
+            if t.norm == "اكبر" && i > 0 && toks[i - 1].norm.trim_start_matches('و') == "عليّ" {
+                word.gram = Grams(word.gram.0 & !(1 << Gram::Common as u32));
+            }
             Tag {
                 cue: l.cue,
                 that: l.that,
-                word: l.word,
+                word,
                 entity,
                 may_start_entity,
                 head,

@@ -1350,8 +1350,11 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     let family =
         toks[last].is_word() && definite(&toks[last]) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
     let mut a = if family { last } else { end };
+    // A name never starts with «بن» or «آل»: a longer chain of them is one name all the same
+    // («علي بن محمد آل حرفش»، «علي بن عمير آل جرمان الشهراني»).
+    let joins = |k: usize| matches!(toks[k].norm.as_str(), "بن" | "ابن" | "بنت" | "ال" | "ولد");
     loop {
-        if a > m.tok_end && end - a < 4 && namey(a - 1) {
+        if a > m.tok_end && (end - a < 4 || end - a < 8 && (joins(a) || joins(a - 1))) && namey(a - 1) {
             a -= 1;
         } else if a >= m.tok_end + 3
             && end - a < 4
