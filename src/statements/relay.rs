@@ -4,7 +4,8 @@
 //! - In the verb's frame: «ونقلت الصحيفة عن الوزير قوله» (the paper, then the minister, who
 //!   speaks), «ذكرت رويترز نقلاً عن مصادر» (Reuters speaks, from sources), «أكدت المنظمة، على
 //!   لسان المتحدث باسمها فلان، أن …» (the body, then the person, who speaks). `verbs` records
-//!   these as it reads the frame.
+//!   these as it reads the frame. A pronoun on «عن» («ونقلت وكالة فارس عنه قوله») passes on the
+//!   words of the one the text is following, whom `speakers` resolves in the pronoun's gender.
 //! - After the statement, at the end of its sentence: «وقال مصدر طبي إن "…"، وفق ما ذكرت وكالة
 //!   فرانس برس.»، or as a sentence of its own right after it: «… العواقب". حسب فرانس برس.» —
 //!   the outlet passed on every statement of that sentence ([`trailing`]).

@@ -105,6 +105,26 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // passing on a named person's words»).
     // (Time words may come first, and the source may be quoted: «نقلت، السبت، عن «مصادر برلمانية» أن».)
     let at = skip_fillers(cx, after, sent_end, None);
+    // «ونقلت وكالة فارس عنه قوله: …»: the one quoted is a pronoun on «عن», someone the text
+    // named before; the outlet passed the words on, and the speaker is the one the text follows,
+    // in the pronoun's gender and number (not the verb's, which agrees with the outlet).
+    let mut implicit = (cm.infl.gender, cm.infl.plural);
+    if entry.frame == Frame::Relay && prep == Some("عن") && at + 1 < sent_end && relay::is_saying(&cx.toks[at + 1].norm)
+    {
+        let pronoun = match cx.toks[at].norm.as_str() {
+            "عنه" => Some((Gender::Masc, false)),
+            "عنها" => Some((Gender::Fem, false)),
+            "عنهم" | "عنهما" => Some((Gender::Unknown, true)),
+            _ => None,
+        };
+        if let (Some(p), Some(outlet)) = (pronoun, subject.as_ref().filter(|m| relay::is_party(cx, m))) {
+            rule.push_str(", passed on by an outlet from someone named before");
+            relay.before.push(outlet.clone());
+            subject = None;
+            implicit = p;
+            after = at + 2;
+        }
+    }
     if entry.frame == Frame::Relay && at < sent_end && prep.is_some_and(|p| cx.toks[at].norm == p) {
         let after_prep = at + 1;
         let quoted = cx.quotes.opening_at(after_prep).copied().filter(|q| q.close - q.open <= 6);
@@ -431,7 +451,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
             } else {
                 "no named subject: the current speaker"
             });
-            Subject::Implicit { gender: cm.infl.gender, plural: cm.infl.plural }
+            Subject::Implicit { gender: implicit.0, plural: implicit.1 }
         }
     };
     if entry.frame == Frame::Np || form == Form::Indirect && cx.tags.get(k).is_none_or(|t| t.that.is_none()) {
