@@ -240,6 +240,23 @@ impl<'a> Ctx<'a> {
         {
             return true;
         }
+        // «جدلا كبيرا بين كثيرين»، «نزاع بين الإدارة وطاقم العمل»، «بين 2010 و2011»: the verb
+        // بيّن opens its clause — after punctuation, و, or a particle (كما بيّن، وقد بيّن، الذي
+        // بيّن) —, so after any other word, or before a number, «بين» is «between».
+        if self.lex.cues[c.entry].lemma == "بين" {
+            let after_word = i > 0
+                && self.toks[i - 1].is_word()
+                && !matches!(
+                    self.toks[i - 1].norm.trim_start_matches(['و', 'ف']),
+                    "كما" | "قد" | "لقد" | "حيث" | "ثم" | "الذي" | "التي" | "الذين" | "لكن" | "بينما" | "كذلك"
+                        | "هذا" | "جهته" | "جهتها" | "جانبه" | "جانبها"
+                )
+                // «كلمة بيّن فيها أن …»: a relative clause on the noun before it.
+                && !self.toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "فيها" | "فيه"));
+            if after_word || self.toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Number) {
+                return true;
+            }
+        }
         let end = self.sentence_end(i).min(i + 20);
         match self.lex.cues[c.entry].prep {
             Some(p) => !(i + 1..end).any(|j| self.toks[j].norm == p),
