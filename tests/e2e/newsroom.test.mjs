@@ -406,6 +406,12 @@ test('requests: loading, both seeds and export stay on the origin; analysis make
   try {
     await page.click(`button[data-seed="${SEED_000}"]`);
     await page.waitForSelector(`#statements li[data-speaker*="${PESKOV}"]`);
+    // The service worker caches the page and the seeds as it installs (sw.js): those requests
+    // belong to loading, however late a slow machine makes them, so wait for it to be active.
+    const active = await page.evaluate(() =>
+      Promise.race([navigator.serviceWorker.ready.then(() => true), new Promise((r) => setTimeout(() => r(false), 15000))]),
+    );
+    assert.ok(active, 'the service worker did not become active within 15 s');
     const afterLoad = problems.requests.length;
     for (const name of [SEED_000, SEED_002, SEED_000]) {
       await analyzed(page, async () => setText(page, await seed(name)));
