@@ -1328,7 +1328,7 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
 /// A title whose complements run on to a name the parser did not reach: «النائب من الجبهة الشعبية
 /// منجي الرحوي»، «وزير التكوين المهني والتشغيل حافظ العموري». `end` is where the subject must
 /// end (the content or a time word follows): the run of two to four indefinite, name-like words
-/// right before it is the name, and everything from the title to it is the role. Only words lie
+/// right before it (up to eight when بن، بنت، آل or ولد link them) is the name, and everything from the title to it is the role. Only words lie
 /// between (a quoted name among them, and a comma right before the name), at most about twenty.
 pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     let Doc { text, toks, .. } = *doc;
@@ -1350,14 +1350,14 @@ pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     let family =
         toks[last].is_word() && definite(&toks[last]) && doc.word(last).name_like && !doc.word(last).is(Gram::Adj);
     let mut a = if family { last } else { end };
-    // A name never starts with «بن» or «آل»: a longer chain of them is one name all the same
-    // («علي بن محمد آل حرفش»، «علي بن عمير آل جرمان الشهراني»).
+    // Words linked by «بن» or «آل» are one name past four words: «علي بن محمد آل حرفش»، «علي بن
+    // عمير آل جرمان الشهراني» (cut at four, the name would start with «بن»).
     let joins = |k: usize| matches!(toks[k].norm.as_str(), "بن" | "ابن" | "بنت" | "ال" | "ولد");
     loop {
         if a > m.tok_end && (end - a < 4 || end - a < 8 && (joins(a) || joins(a - 1))) && namey(a - 1) {
             a -= 1;
         } else if a >= m.tok_end + 3
-            && end - a < 4
+            && (end - a < 4 || end - a < 8 && joins(a))
             && definite(&toks[a - 1])
             && matches!(toks[a - 2].norm.as_str(), "عبد" | "ابو" | "بن" | "ابن")
         {

@@ -132,6 +132,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 // Folding writes the preposition «على» as «علي», the name Ali (عليّ): in a text
                 // that spells «على» with its ى, «علي» as written is the name — «وقال محمد علي
                 // إن …»، «علي عبد الله صالح» —, so it gets the name's own form, with its shadda.
+                // (Written with vowels or a Persian ی it is left alone: «عليّ» is as often «on
+                // me», and Persian-keyboard texts write the preposition «علی».)
                 // (The preposition with a pronoun, «عليّ أن أقول», I must say, is read as the name
                 // too: excluding «علي أن أ…» lost «وبين خالد علي أن أبراج …» over the corpus and
                 // gained one other.)
@@ -225,6 +227,8 @@ mod tests {
         assert_eq!(norms("قال علي وعلي على"), ["قال", "عليّ", "وعليّ", "علي"]);
         assert_eq!(norms("قال علي علي"), ["قال", "علي", "علي"]);
         assert_eq!(norms("فعلي على"), ["فعلي", "علي"]);
+        // Only as written without vowels: «عليّ» with its shadda is as often «on me» (عليَّ).
+        assert_eq!(norms("قال عليّ على"), ["قال", "علي", "علي"]);
     }
 
     #[test]

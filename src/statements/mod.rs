@@ -243,13 +243,32 @@ impl<'a> Ctx<'a> {
         // «جدلا كبيرا بين كثيرين»، «نزاع بين الإدارة وطاقم العمل»، «بين 2010 و2011»: the verb
         // بيّن opens its clause — after punctuation, و, or a particle (كما بيّن، وقد بيّن، الذي
         // بيّن) —, so after any other word, or before a number, «بين» is «between».
-        if self.lex.cues[c.entry].lemma == "بين" {
+        // (Not «فبيّن», which answers «أما …». After a title it stays «between»: «الاحتقان الكبير
+        // بين»، «المقرر بين»، «المدرب بين الشوطين» outnumber «الوزير بيّن أن».)
+        if self.lex.cues[c.entry].lemma == "بين" && !self.toks[i].norm.starts_with('ف') {
             let after_word = i > 0
                 && self.toks[i - 1].is_word()
                 && !matches!(
                     self.toks[i - 1].norm.trim_start_matches(['و', 'ف']),
-                    "كما" | "قد" | "لقد" | "حيث" | "ثم" | "الذي" | "التي" | "الذين" | "لكن" | "بينما" | "كذلك"
-                        | "هذا" | "جهته" | "جهتها" | "جانبه" | "جانبها"
+                    "" | "كما"
+                        | "قد"
+                        | "لقد"
+                        | "حيث"
+                        | "اذ"
+                        | "ثم"
+                        | "الذي"
+                        | "التي"
+                        | "الذين"
+                        | "لكن"
+                        | "بينما"
+                        | "كذلك"
+                        | "هذا"
+                        | "جهته"
+                        | "جهتها"
+                        | "جانبه"
+                        | "جانبها"
+                        | "بدوره"
+                        | "بدورها"
                 )
                 // «كلمة بيّن فيها أن …»: a relative clause on the noun before it.
                 && !self.toks.get(i + 1).is_some_and(|t| matches!(t.norm.as_str(), "فيها" | "فيه"));

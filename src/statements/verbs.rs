@@ -107,14 +107,14 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let at = skip_fillers(cx, after, sent_end, None);
     // «ونقلت وكالة فارس عنه قوله: …»: the one quoted is a pronoun on «عن», someone the text
     // named before; the outlet passed the words on, and the speaker is the one the text follows,
-    // in the pronoun's gender and number (not the verb's, which agrees with the outlet).
+    // in the pronoun's gender (not the verb's, which agrees with the outlet). Only a singular:
+    // the speakers an unnamed subject may be are one person or body each.
     let mut implicit = (cm.infl.gender, cm.infl.plural);
     if entry.frame == Frame::Relay && prep == Some("عن") && at + 1 < sent_end && relay::is_saying(&cx.toks[at + 1].norm)
     {
         let pronoun = match cx.toks[at].norm.as_str() {
             "عنه" => Some((Gender::Masc, false)),
             "عنها" => Some((Gender::Fem, false)),
-            "عنهم" | "عنهما" => Some((Gender::Unknown, true)),
             _ => None,
         };
         if let (Some(p), Some(outlet)) = (pronoun, subject.as_ref().filter(|m| relay::is_party(cx, m))) {
@@ -446,6 +446,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         }
         None => {
             confidence -= 0.1;
+            if !rule.is_empty() {
+                rule.push_str("; ");
+            }
             rule.push_str(if cm.infl.form == VerbForm::Participle {
                 "participle continuing the current speaker"
             } else {
