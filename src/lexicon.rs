@@ -728,13 +728,25 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             let entity = if l.entity { lex.entity_at(toks, i) } else { None };
             let (may_start_entity, head) = lex.head_facts(&t.norm, entity);
             let mut word = l.word;
+            // The word after «أبو»، «بن» … is a name, even one spelled like a reporting verb: «علي
+            // بن أبي طالب» (طالب, «demanded»). (Its cue goes; the name grammar reads it as a name.)
+            let mut cue = l.cue;
+            // («أبي» and «آبي» fold alike: after Abiy Ahmed or Shinzo Abe a verb is a verb. Only
+            // «بن أبي» links.)
+            let link = |k: usize| toks[k].kind == TokKind::Word && lex.is(&toks[k].norm, Gram::Link);
+            let linked =
+                i > 0 && link(i - 1) && (!matches!(toks[i - 1].norm.as_str(), "ابي" | "وابي") || i > 1 && link(i - 2));
+            if cue.is_some() && linked {
+                cue = None;
+                word = lex.word(&t.norm, None, l.that.is_some());
+            }
             // «علي أكبر» (ولايتي، صالحي) is one given name: «أكبر» after the name is no comparative
             // (the tokenizer tells the name «عليّ» from the preposition).
             if t.norm == "اكبر" && i > 0 && toks[i - 1].norm.trim_start_matches('و') == "عليّ" {
                 word.gram = Grams(word.gram.0 & !(1 << Gram::Common as u32));
             }
             Tag {
-                cue: l.cue,
+                cue,
                 that: l.that,
                 word,
                 entity,

@@ -1056,14 +1056,12 @@ impl<'p> Parser<'p> {
         let toks = doc.toks;
         let compound = |k: usize| doc.word(k).is(Gram::Compound);
         // (The second word of «نور الدين» is no name of its own; that of «عبد الرحيم» is.)
-        let particle = |k: usize| NAME_PARTICLES.contains(&toks[k].norm.as_str());
+        let particle = |k: usize| doc.word(k).is(Gram::Link);
         let core = self
             .name
             .map_or(0, |(a, b)| (a..b).filter(|&k| !(particle(k) || compound(k) && k > a && !particle(k - 1))).count());
-        let after_particle = NAME_PARTICLES.contains(&toks[j - 1].norm.as_str());
-        let after_family_name = definite(&toks[j - 1])
-            && !compound(j - 1)
-            && !(j >= 2 && NAME_PARTICLES.contains(&toks[j - 2].norm.as_str()));
+        let after_particle = particle(j - 1);
+        let after_family_name = definite(&toks[j - 1]) && !compound(j - 1) && !(j >= 2 && particle(j - 2));
         // (A place ends a name of two words or more, a person's: «تيريزا ماي | موسكو»; after one
         // word it may be part of a body's name: «مهرجان دبي السينمائي».)
         let long_name = self.name.is_some_and(|(a, b)| b - a >= 2);
@@ -1276,9 +1274,6 @@ fn family_name_like_title(doc: &Doc, j: usize) -> bool {
             !n.is_word() || !(definite(n) || n.norm == "باسم" || n.norm.starts_with('ل') || is_nisba(&n.norm))
         })
 }
-
-/// Words that join the next one into a single name: عبد الله، أبو بكر، بن سلمان، آل الشيخ.
-const NAME_PARTICLES: &[&str] = &["عبد", "ابو", "ابي", "بن", "ابن", "ال", "ذو", "بنت", "ام"];
 
 /// A genitive with the preposition لـ at token `j`: an entity (للأمم المتحدة), a definite word
 /// with its adjectives (للأرصاد الجوية), or لـ + an indefinite word and its definite genitive

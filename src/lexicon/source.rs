@@ -140,10 +140,13 @@ pub enum Gram {
     /// Verbs followed by a verbal noun (تم، يمكن، يواصل): «تم نقل المصابين»، «سيواصل حث البيت
     /// الأبيض» — a cue word right after one is that verbal noun, not a verb.
     Masdar,
+    /// Words that join the next one into a single name (عبد، أبو، بن، آل): the word after one is a
+    /// name, even one spelled like a reporting verb (علي بن أبي طالب).
+    Link,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Masdar as u32) < 32);
+const _: () = assert!((Gram::Link as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -175,6 +178,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "venue" => Gram::Venue,
         "particle" => Gram::Particle,
         "masdar" => Gram::Masdar,
+        "link" => Gram::Link,
         _ => return None,
     })
 }
