@@ -219,8 +219,18 @@ pub fn resolve(
                         }
                         (e, format!("named «{}»", &text[m.start..m.end]))
                     }
-                    Subject::Implicit { gender, .. } => {
+                    Subject::Implicit { gender, plural } => {
                         let agrees = |g: Gender| *gender == Gender::Unknown || g == Gender::Unknown || g == *gender;
+                        // A plural verb (وأضافوا، قائلين) never continues one named person: «حذّر
+                        // الجمهوريون …» after Clinton spoke is theirs, not hers. (Such a person is
+                        // no candidate; a group, a body or a title may be plural.)
+                        // (Two names joined by و are two persons: «أليكس تيتشي وديفيد كيبينغ».)
+                        let one_person = |kind: SpeakerKind, named: bool, name: &str| {
+                            *plural
+                                && kind == SpeakerKind::Person
+                                && named
+                                && !name.split(' ').skip(1).any(|w| w.starts_with('و'))
+                        };
                         // Who the subject may be: titled persons seen, the subject of the clause
                         // the verb continues, the entities the text follows (most recent first),
                         // a body named just before. The rules choose one (`rule`); the learned
@@ -229,6 +239,9 @@ pub fn resolve(
                         let mut rule: Option<usize> = None;
                         let opens = f.sentence >= f.cue.0.saturating_sub(2);
                         for (k, &(e, st)) in seen.iter().enumerate().rev() {
+                            if one_person(entities[e].kind, entities[e].named, &entities[e].name) {
+                                continue;
+                            }
                             let subject_before = opens && prior_subject.is_some_and(|(p, _)| p == e);
                             if agrees(entities[e].gender)
                                 && (st == f.sentence || recent.is_empty() || subject_before)
@@ -247,25 +260,36 @@ pub fn resolve(
                                 let g = entities[e].gender;
                                 *gender != Gender::Unknown && g != Gender::Unknown && g != *gender
                             });
-                            if rule.is_none() && disagrees && (alt.gender == Gender::Unknown || alt.gender == *gender) {
-                                rule = Some(cands.len());
+                            if !one_person(kind_of(alt), !alt.name.is_empty(), &text[alt.start..alt.end]) {
+                                if rule.is_none()
+                                    && disagrees
+                                    && (alt.gender == Gender::Unknown || alt.gender == *gender)
+                                {
+                                    rule = Some(cands.len());
+                                }
+                                cands.push(Cand::Continues);
                             }
-                            cands.push(Cand::Continues);
                         }
                         let first_recent = cands.len();
                         for &e in recent.iter().rev() {
+                            if one_person(entities[e].kind, entities[e].named, &entities[e].name) {
+                                continue;
+                            }
                             if rule.is_none() && agrees(entities[e].gender) {
                                 rule = Some(cands.len());
                             }
                             cands.push(Cand::Recent(e));
                         }
-                        if rule.is_none() && !recent.is_empty() {
+                        if rule.is_none() && cands.len() > first_recent {
                             rule = Some(first_recent);
                         }
                         // Nobody has spoken yet: the latest one the text named who agrees
                         // («أدانت مجموعة "كيان" ما أقدمت عليه … وأكدت أنها …»).
                         // (Only one named close before: about a sentence, 300 bytes.)
                         for (k, n) in named.iter().enumerate().rev().take_while(|(_, n)| n.end + 300 >= f.cue.0) {
+                            if one_person(kind_of(n), !n.name.is_empty(), &text[n.start..n.end]) {
+                                continue;
+                            }
                             if rule.is_none() && agrees(n.gender) {
                                 rule = Some(cands.len());
                             }

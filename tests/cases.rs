@@ -114,3 +114,23 @@ fn content_ends_before_in_her_words() {
     let denial = a.statements.iter().find(|s| s.kind == StatementKind::Denial).expect("a denial");
     assert_eq!(denial.content.text, "أن تكون هذه المناورات استفزازا");
 }
+
+/// A plural verb never continues one named person: «وندد سياسيون ونشطاء …، واصفين إياها …» is
+/// not Netanyahu's, whatever he said before (issue 15; ant-2018). Two persons joined by و may
+/// take it: «قال أليكس تيتشي وديفيد كيبينغ …، مشيرين».
+#[test]
+fn plural_verb_never_continues_one_person() {
+    let text = "وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن عباس معاد للسامية. وندد سياسيون ونشطاء حقوق إنسان إسرائيليون بتعليقات عباس، واصفين إياها بمعاداة السامية.";
+    let a = analyze(text, OffsetUnit::Byte);
+    assert!(a.statements.iter().any(|s| a.speakers[s.speaker].name.contains("نتنياهو")), "{a:?}");
+    assert!(
+        !a.statements.iter().any(|s| s.cue.text == "واصفين" && a.speakers[s.speaker].name.contains("نتنياهو")),
+        "{a:?}"
+    );
+    let text = "وقال الباحثان أليكس تيتشي وديفيد كيبينغ إن القمر بعيد، مشيرين إلى أن حجمه كبير.";
+    let a = analyze(text, OffsetUnit::Byte);
+    assert!(
+        a.statements.iter().any(|s| s.cue.text == "مشيرين" && a.speakers[s.speaker].name.contains("كيبينغ")),
+        "{a:?}"
+    );
+}
