@@ -332,6 +332,28 @@ pub(super) fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
         && m.tok_end - m.tok_start <= 3
 }
 
+/// A name in quotation marks right after the verb, before the clause: «وقالت "فيسبوك" إن …»،
+/// «وذكرت «شينخوا» أن …»، «وقالت "بي.دبليو.سي" في تقرير إن …»، «وأضاف "الشهري": …». A few words
+/// quoted, then the complementizer, the verb's preposition, a colon, or where it was said and
+/// then the clause: the quoted words are who spoke, not what was said.
+fn quoted_name_after_verb(cx: &Ctx, p: usize, prep: Option<&str>, sent_end: usize) -> Option<Mention> {
+    let q = cx.quotes.opening_at(p)?;
+    let words = q.close - q.open - 1;
+    if !(1..=4).contains(&words) || q.close >= sent_end || !(q.open + 1..q.close).all(|k| cx.toks[k].is_word()) {
+        return None;
+    }
+    let next = skip_fillers(cx, q.close + 1, sent_end, None);
+    let clause = |k: usize| k < sent_end && cx.tags[k].that.is_some() && !cx.toks[k].norm.starts_with('و');
+    let opens = clause(next)
+        || next < sent_end && cx.toks[next].kind == TokKind::Colon
+        || prep.is_some_and(|pr| next < sent_end && cx.toks[next].norm == pr)
+        || next + 1 < sent_end && venue_at(cx, next) && (next + 2..sent_end.min(next + 5)).any(clause);
+    if !opens {
+        return None;
+    }
+    mentions::parse(&cx.doc(), p, sent_end, false).filter(|m| m.tok_end == q.close + 1 && !m.name.is_empty())
+}
+
 /// The subject after the verb (قال الرئيس الروسي فلاديمير بوتين إن …), if the phrase there is
 /// believable as one: a title, a body, a recurring name, or anything right before the clause.
 pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry, sent_end: usize) -> Option<Mention> {
@@ -341,6 +363,9 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     // speakers at once»).
     if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
         p += 2;
+    }
+    if let Some(m) = quoted_name_after_verb(cx, p, prep, sent_end) {
+        return Some(m);
     }
     if p >= sent_end || cx.opens_content(p) || prep.is_some_and(|pr| cx.toks[p].norm == pr) {
         return None;
