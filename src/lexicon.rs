@@ -728,15 +728,17 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             let entity = if l.entity { lex.entity_at(toks, i) } else { None };
             let (may_start_entity, head) = lex.head_facts(&t.norm, entity);
             let mut word = l.word;
-            // The word after «أبو»، «بن» … is a name, even one spelled like a reporting verb: «علي
-            // بن أبي طالب» (طالب, «demanded»). (Its cue goes; the name grammar reads it as a name.)
+            // The word after «أبو»، «بن» … is a name, even one spelled like a reporting verb: «أحمد
+            // أبو طالب» (طالب, «demanded»); after «أبي» or «أم» only when another link stands before
+            // them (علي بن أبي طالب), since they are other words too (Abiy, Abe; «or»). Its cue
+            // goes; the name grammar reads it as a name. (Asked only of a cue: few words are.)
             let mut cue = l.cue;
-            // («أبي» and «آبي» fold alike: after Abiy Ahmed or Shinzo Abe a verb is a verb. Only
-            // «بن أبي» links.)
-            let link = |k: usize| toks[k].kind == TokKind::Word && lex.is(&toks[k].norm, Gram::Link);
-            let linked =
-                i > 0 && link(i - 1) && (!matches!(toks[i - 1].norm.as_str(), "ابي" | "وابي") || i > 1 && link(i - 2));
-            if cue.is_some() && linked {
+            let linked = || {
+                let grams = |k: usize| if toks[k].kind == TokKind::Word { lex.grams(&toks[k].norm) } else { Grams(0) };
+                let before = if i > 0 { grams(i - 1) } else { Grams(0) };
+                before.has(Gram::Link) || before.has(Gram::WeakLink) && i > 1 && grams(i - 2).has(Gram::Link)
+            };
+            if cue.is_some() && linked() {
                 cue = None;
                 word = lex.word(&t.norm, None, l.that.is_some());
             }
@@ -974,5 +976,23 @@ mod tests {
         assert_eq!((e.info.class, e.end, e.pre), (EntityClass::Place, 2, 1));
         assert_eq!(lex.entity_at(&toks, 2).unwrap().info.class, EntityClass::Title);
         assert_eq!(lex.entity_at(&toks, 3).unwrap().info.class, EntityClass::Media);
+    }
+
+    /// A reporting verb's form after a name link is a name (أبو طالب، بن أبي طالب); after «أبي»
+    /// alone (Abiy, Abe) or «أم» («or») it stays a verb.
+    #[test]
+    fn a_cue_after_a_name_link_is_a_name() {
+        let lex = Lexicon::get();
+        let cue_of = |text: &str, word: &str| {
+            let toks = crate::tokenize::tokenize(text);
+            let tags = tag(&toks, lex);
+            let k = toks.iter().position(|t| t.norm == word).unwrap_or_else(|| panic!("{word} in {text}"));
+            tags[k].cue.is_some()
+        };
+        assert!(cue_of("وطالب المحتجون بالإصلاح", "وطالب"));
+        assert!(!cue_of("وقال حمود أبو طالب إن", "طالب"));
+        assert!(!cue_of("الإمام علي بن أبي طالب", "طالب"));
+        assert!(cue_of("وأضاف أبي واصفا ما حدث", "واصفا"));
+        assert!(cue_of("هل يصمت الوزير أم يعلن أن الخطة فشلت", "يعلن"));
     }
 }

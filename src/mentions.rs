@@ -1056,7 +1056,7 @@ impl<'p> Parser<'p> {
         let toks = doc.toks;
         let compound = |k: usize| doc.word(k).is(Gram::Compound);
         // (The second word of «نور الدين» is no name of its own; that of «عبد الرحيم» is.)
-        let particle = |k: usize| doc.word(k).is(Gram::Link);
+        let particle = |k: usize| doc.word(k).is(Gram::Link) || doc.word(k).is(Gram::WeakLink);
         let core = self
             .name
             .map_or(0, |(a, b)| (a..b).filter(|&k| !(particle(k) || compound(k) && k > a && !particle(k - 1))).count());

@@ -223,13 +223,14 @@ pub fn resolve(
                         let agrees = |g: Gender| *gender == Gender::Unknown || g == Gender::Unknown || g == *gender;
                         // A plural verb (وأضافوا، قائلين) never continues one named person: «حذّر
                         // الجمهوريون …» after Clinton spoke is theirs, not hers. (Such a person is
-                        // no candidate; a group, a body or a title may be plural.)
-                        // (Two names joined by و are two persons: «أليكس تيتشي وديفيد كيبينغ».)
-                        let one_person = |kind: SpeakerKind, named: bool, name: &str| {
+                        // no candidate; a group, a body or a title may be plural, and so may two
+                        // persons joined by و after a full name: «أليكس تيتشي وديفيد كيبينغ» — not
+                        // «محمد وليد الأحمد», whose second word is a given name.)
+                        let rules_out = |kind: SpeakerKind, named: bool, name: &str| {
                             *plural
                                 && kind == SpeakerKind::Person
                                 && named
-                                && !name.split(' ').skip(1).any(|w| w.starts_with('و'))
+                                && !name.split(' ').skip(2).any(|w| w.starts_with('و'))
                         };
                         // Who the subject may be: titled persons seen, the subject of the clause
                         // the verb continues, the entities the text follows (most recent first),
@@ -239,7 +240,7 @@ pub fn resolve(
                         let mut rule: Option<usize> = None;
                         let opens = f.sentence >= f.cue.0.saturating_sub(2);
                         for (k, &(e, st)) in seen.iter().enumerate().rev() {
-                            if one_person(entities[e].kind, entities[e].named, &entities[e].name) {
+                            if rules_out(entities[e].kind, entities[e].named, &entities[e].name) {
                                 continue;
                             }
                             let subject_before = opens && prior_subject.is_some_and(|(p, _)| p == e);
@@ -260,7 +261,7 @@ pub fn resolve(
                                 let g = entities[e].gender;
                                 *gender != Gender::Unknown && g != Gender::Unknown && g != *gender
                             });
-                            if !one_person(kind_of(alt), !alt.name.is_empty(), &text[alt.start..alt.end]) {
+                            if !rules_out(kind_of(alt), !alt.name.is_empty(), &alt.name) {
                                 if rule.is_none()
                                     && disagrees
                                     && (alt.gender == Gender::Unknown || alt.gender == *gender)
@@ -272,7 +273,7 @@ pub fn resolve(
                         }
                         let first_recent = cands.len();
                         for &e in recent.iter().rev() {
-                            if one_person(entities[e].kind, entities[e].named, &entities[e].name) {
+                            if rules_out(entities[e].kind, entities[e].named, &entities[e].name) {
                                 continue;
                             }
                             if rule.is_none() && agrees(entities[e].gender) {
@@ -287,7 +288,7 @@ pub fn resolve(
                         // («أدانت مجموعة "كيان" ما أقدمت عليه … وأكدت أنها …»).
                         // (Only one named close before: about a sentence, 300 bytes.)
                         for (k, n) in named.iter().enumerate().rev().take_while(|(_, n)| n.end + 300 >= f.cue.0) {
-                            if one_person(kind_of(n), !n.name.is_empty(), &text[n.start..n.end]) {
+                            if rules_out(kind_of(n), !n.name.is_empty(), &n.name) {
                                 continue;
                             }
                             if rule.is_none() && agrees(n.gender) {

@@ -143,10 +143,13 @@ pub enum Gram {
     /// Words that join the next one into a single name (عبد، أبو، بن، آل): the word after one is a
     /// name, even one spelled like a reporting verb (علي بن أبي طالب).
     Link,
+    /// Words that join a name but are other words too (أبي: «my father», Abiy, Abe; أم: «or»):
+    /// the word after one is surely a name only after another link (علي بن أبي طالب).
+    WeakLink,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Link as u32) < 32);
+const _: () = assert!((Gram::WeakLink as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -179,6 +182,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "particle" => Gram::Particle,
         "masdar" => Gram::Masdar,
         "link" => Gram::Link,
+        "weaklink" => Gram::WeakLink,
         _ => return None,
     })
 }

@@ -333,10 +333,16 @@ pub(super) fn after_complementizer(cx: &Ctx, m: &Mention) -> bool {
 }
 
 /// A name in quotation marks right after the verb, before the clause: «وقالت "فيسبوك" إن …»،
-/// «وذكرت «شينخوا» أن …»، «وقالت "بي.دبليو.سي" في تقرير إن …»، «وأضاف "الشهري": …». A few words
-/// quoted, then the complementizer, the verb's preposition, a colon, or where it was said and
-/// then the clause: the quoted words are who spoke, not what was said.
-fn quoted_name_after_verb(cx: &Ctx, p: usize, prep: Option<&str>, sent_end: usize) -> Option<Mention> {
+/// «وذكرت «شينخوا» أن …»، «وقالت "سينسبري" في بيان إن …»، «وأضاف "الشهري": …»، «وأشار "يونايتد
+/// بيد" الخميس إلى أن …»، «ونقلت "رويترز" عن الوزير قوله …». A few words quoted, then the
+/// complementizer, a colon, where it was said and then the clause, or the verb's preposition:
+/// the quoted words are who spoke, not what was said. (Not for a verb whose object stands
+/// before its content, `np`: in «ووصف "حزب الله" بأنه …» the quoted name is the object. «ودعا
+/// "حماس" إلى …» may be either; the subject is the likelier reading when the name is quoted.)
+fn quoted_name_after_verb(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, sent_end: usize) -> Option<Mention> {
+    if entry.frame == Frame::Np {
+        return None;
+    }
     let q = cx.quotes.opening_at(p)?;
     let words = q.close - q.open - 1;
     if !(1..=4).contains(&words) || q.close >= sent_end || !(q.open + 1..q.close).all(|k| cx.toks[k].is_word()) {
@@ -346,7 +352,7 @@ fn quoted_name_after_verb(cx: &Ctx, p: usize, prep: Option<&str>, sent_end: usiz
     let clause = |k: usize| k < sent_end && cx.tags[k].that.is_some() && !cx.toks[k].norm.starts_with('و');
     let opens = clause(next)
         || next < sent_end && cx.toks[next].kind == TokKind::Colon
-        || prep.is_some_and(|pr| next < sent_end && cx.toks[next].norm == pr)
+        || entry.prep.is_some_and(|pr| next < sent_end && cx.toks[next].norm == pr)
         || next + 1 < sent_end && venue_at(cx, next) && (next + 2..sent_end.min(next + 5)).any(clause);
     if !opens {
         return None;
@@ -364,7 +370,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
         p += 2;
     }
-    if let Some(m) = quoted_name_after_verb(cx, p, prep, sent_end) {
+    if let Some(m) = quoted_name_after_verb(cx, p, entry, sent_end) {
         return Some(m);
     }
     if p >= sent_end || cx.opens_content(p) || prep.is_some_and(|pr| cx.toks[p].norm == pr) {
