@@ -162,6 +162,11 @@ pub fn text_of(text: &str, toks: &[Token], a: usize, b: usize) -> String {
 /// the phrase. Then `Parser::finish` turns the token ranges it found into a `Mention`.
 pub fn parse(doc: &Doc, i: usize, limit: usize, strip_l: bool) -> Option<Mention> {
     let limit = limit.min(doc.toks.len());
+    // «وأضاف معاليه أن …»، «وتابع حديثه: …»: a word that stands for the speaker the text follows
+    // names nobody (grammar.tsv, class `selfref`).
+    if i < limit && doc.toks[i].is_word() && doc.word(i).is(Gram::SelfRef) {
+        return None;
+    }
     // The first word without its لـ: للولايات → الولايات. The one word no tag describes.
     let first_stripped = (strip_l && i < limit).then(|| {
         let norm = &doc.toks[i].norm;

@@ -146,10 +146,13 @@ pub enum Gram {
     /// Words that join a name but are other words too (أبي: «my father», Abiy, Abe; أم: «or»):
     /// the word after one is surely a name only after another link (علي بن أبي طالب).
     WeakLink,
+    /// Words that stand for the speaker the text follows, never a name: honorific pronouns
+    /// (معاليه، سموه) and his words as a verb's object (حديثه، كلامه).
+    SelfRef,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::WeakLink as u32) < 32);
+const _: () = assert!((Gram::SelfRef as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -183,6 +186,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "masdar" => Gram::Masdar,
         "link" => Gram::Link,
         "weaklink" => Gram::WeakLink,
+        "selfref" => Gram::SelfRef,
         _ => return None,
     })
 }
