@@ -167,6 +167,9 @@ pub fn parse(doc: &Doc, i: usize, limit: usize, strip_l: bool) -> Option<Mention
     if i < limit && doc.toks[i].is_word() && doc.word(i).is(Gram::SelfRef) {
         return None;
     }
+    // «معالي وزير العدل الشيخ وليد …»، «سمو ولي العهد»: the phrase starts after an honorific of
+    // address (class `address`), which is no part of the name.
+    let i = if i + 1 < limit && !strip_l && doc.toks[i].is_word() && doc.word(i).is(Gram::Address) { i + 1 } else { i };
     // The first word without its لـ: للولايات → الولايات. The one word no tag describes.
     let first_stripped = (strip_l && i < limit).then(|| {
         let norm = &doc.toks[i].norm;

@@ -149,10 +149,12 @@ pub enum Gram {
     /// Words that stand for the speaker the text follows, never a name: honorific pronouns
     /// (معاليه، سموه) and his words as a verb's object (حديثه، كلامه).
     SelfRef,
+    /// Honorifics of address before a title or name (معالي، سمو، فضيلة): no part of the name.
+    Address,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::SelfRef as u32) < 32);
+const _: () = assert!((Gram::Address as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -187,6 +189,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "link" => Gram::Link,
         "weaklink" => Gram::WeakLink,
         "selfref" => Gram::SelfRef,
+        "address" => Gram::Address,
         _ => return None,
     })
 }
