@@ -1331,8 +1331,9 @@ pub fn extend_to(text: &str, toks: &[Token], m: &Mention, end: usize) -> Mention
 /// A title whose complements run on to a name the parser did not reach: «النائب من الجبهة الشعبية
 /// منجي الرحوي»، «وزير التكوين المهني والتشغيل حافظ العموري». `end` is where the subject must
 /// end (the content or a time word follows): the run of two to four indefinite, name-like words
-/// right before it (up to eight when بن، بنت، آل or ولد link them) is the name, and everything from the title to it is the role. Only words lie
-/// between (a quoted name among them, and a comma right before the name), at most about twenty.
+/// right before it (up to eight when بن، ابن، بنت، آل or ولد link them) is the name, and
+/// everything from the title to it is the role. Only words lie between (a quoted name among them,
+/// and a comma right before the name), at most about twenty.
 pub fn name_after_title(doc: &Doc, m: &Mention, end: usize) -> Option<Mention> {
     let Doc { text, toks, .. } = *doc;
     if m.class != Some(EntityClass::Title) || !m.name.is_empty() || end <= m.tok_end || end - m.tok_start > 22 {

@@ -353,7 +353,7 @@ fn quoted_name_after_verb(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, 
     let opens = clause(next)
         || next < sent_end && cx.toks[next].kind == TokKind::Colon
         || entry.prep.is_some_and(|pr| next < sent_end && cx.toks[next].norm == pr)
-        || next + 1 < sent_end && venue_at(cx, next) && (next + 2..sent_end.min(next + 5)).any(clause);
+        || venue_then(cx, next, sent_end, clause);
     if !opens {
         return None;
     }
@@ -412,7 +412,7 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
                 .is_some_and(|k| cx.toks[k].kind == TokKind::Colon && (m.tok_end + 1..k).all(|x| cx.toks[x].is_word()));
         // «… تركي المالكي في مؤتمر صحفي: …»: where it was said stands between the name and the
         // content.
-        let venue = next + 1 < sent_end && venue_at(cx, next) && (next + 2..sent_end.min(next + 5)).any(opens_at);
+        let venue = venue_then(cx, next, sent_end, opens_at);
         opens_at(next) || described || venue || opens_after_interposed(cx, m.tok_end, sent_end)
     };
     let believable = |m: &Mention| {
@@ -849,6 +849,12 @@ fn before_asides(cx: &Ctx, from: usize, o: usize) -> usize {
 /// class `venue`).
 fn venue_at(cx: &Ctx, c: usize) -> bool {
     cx.toks[c].norm == "في" && cx.toks.get(c + 1).is_some_and(|t| t.is_word()) && cx.word(c + 1).bare_is(Gram::Venue)
+}
+
+/// Where the words were said at `k` («في مؤتمر صحفي»), then within a few words what `opens`
+/// accepts (the clause, a quotation): the venue stands between a name and its content.
+fn venue_then(cx: &Ctx, k: usize, sent_end: usize, opens: impl Fn(usize) -> bool) -> bool {
+    k + 1 < sent_end && venue_at(cx, k) && (k + 2..sent_end.min(k + 5)).any(opens)
 }
 
 /// Where a name that runs from after `from` up to `e` ends: before the one spoken to, when the
