@@ -44,6 +44,9 @@ pub enum Frame {
     /// Like `That`, but only a clause or a quotation counts: verbs whose other senses are common
     /// (بيّن is also «between»).
     Clause,
+    /// Like `Clause`, and only with its subject named: verbs that say what someone believes
+    /// («وتعتقد الشرطة أن …»), whose unnamed subject is as often the writer as the current speaker.
+    Named,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -423,9 +426,10 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
             "np" => Frame::Np,
             "clause" => Frame::Clause,
             "relay" => Frame::Relay,
+            "named" => Frame::Named,
             f => {
                 return Err(LexiconError(format!(
-                    "{}:{line}: unknown frame \"{f}\" (expected that, assert, assert-past, np, clause or relay)",
+                    "{}:{line}: unknown frame \"{f}\" (expected that, assert, assert-past, np, clause, named or relay)",
                     files.cues.0
                 )))
             }

@@ -635,8 +635,8 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // (between) — a verb that needs a preposition or a clause and has none.
                 let needs_prep = entry.frame == Frame::Np
                     && entry.prep.is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
-                let needs_clause =
-                    matches!(entry.frame, Frame::Clause | Frame::Relay) && !opens_within(cx, k + 1, sent_end, 8);
+                let needs_clause = matches!(entry.frame, Frame::Clause | Frame::Relay | Frame::Named)
+                    && !opens_within(cx, k + 1, sent_end, 8);
                 let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1)
                     || entry.kind == CueKind::Question
                     || needs_prep

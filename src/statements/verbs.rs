@@ -220,7 +220,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     // content: the quotation that ends its sentence is what was said («وقال
                     // الأميرال … قائد العمليات البحرية "…"»).
                     let ends_sentence = cx.toks.get(q.close + 1).is_none_or(|t| !t.is_word());
-                    let clause_only = entry.frame == Frame::Clause && ends_sentence && q.close - q.open > 4;
+                    let clause_only =
+                        matches!(entry.frame, Frame::Clause | Frame::Named) && ends_sentence && q.close - q.open > 4;
                     if cx.toks.get(k).is_some_and(|t| adverbial(&cx.tags[k]) || !t.is_word() || accusative(t))
                         || saying
                         || title
@@ -333,7 +334,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         // (Not for a verb that takes only a clause: what follows «وأضاف "…"» is the journalist's
         // «في الشرق الأوسط».)
         // (A short one is a term: «بين "الدون" والفتاة».)
-        let goes_on = (entry.frame != Frame::Clause || q.close - q.open <= 4)
+        let goes_on = (!matches!(entry.frame, Frame::Clause | Frame::Named) || q.close - q.open <= 4)
             && cx.toks.get(q.close + 1).is_some_and(|t| t.is_word() && cx.cue(q.close + 1).is_none());
         if goes_on {
             let end = content_end(cx, k, sent_end);
@@ -407,7 +408,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         return None;
     }
     // Verbs whose other senses are common (بيّن «between», لاحظ) count only before a clause.
-    if matches!(entry.frame, Frame::Clause | Frame::Relay) && !clause {
+    // Verbs of believing and showing count only with their subject named (`Frame::Named`).
+    if entry.frame == Frame::Named && subject.as_ref().is_none_or(|m| m.name.is_empty()) {
+        return seen(subject);
+    }
+    if matches!(entry.frame, Frame::Clause | Frame::Relay | Frame::Named) && !clause {
         // «وتابع الكاظمي قائلاً: …»: the subject named here speaks through the participle.
         return seen(subject);
     }
