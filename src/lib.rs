@@ -43,12 +43,20 @@ pub fn analyze(text: &str, unit: OffsetUnit) -> Analysis {
     analysis
 }
 
-/// The analysis by the rules alone, with each unnamed subject's candidates and their features:
-/// what `cargo xtask train` learns from (offsets in code points, as the CLI gives them).
-pub fn analyze_for_training(text: &str) -> (Analysis, Vec<speakers::Candidates>) {
-    let (mut analysis, features) = pipeline(text, speakers::Choose::Record);
+/// What `cargo xtask train` learns from: the analysis by the rules alone (offsets in code points,
+/// as the CLI gives them), each unnamed subject's candidates with their features, and each
+/// statement's features for the statement filter.
+pub struct Training {
+    pub analysis: Analysis,
+    pub candidates: Vec<speakers::Candidates>,
+    pub statements: Vec<Vec<String>>,
+}
+
+/// The analysis by the rules alone, with the features the learned decisions see (`Training`).
+pub fn analyze_for_training(text: &str) -> Training {
+    let (mut analysis, candidates, statements) = pipeline(text, speakers::Choose::Record);
     analysis.convert_offsets(text, OffsetUnit::CodePoint);
-    (analysis, features)
+    Training { analysis, candidates, statements }
 }
 
 /// The pipeline, with byte offsets.
@@ -56,15 +64,26 @@ fn analyze_bytes(text: &str) -> Analysis {
     pipeline(text, speakers::Choose::Learned).0
 }
 
-fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Candidates>) {
+/// The pipeline; when recording (training), no learned decision is taken and each statement's
+/// features are returned as well.
+fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Candidates>, Vec<Vec<String>>) {
     let lex = lexicon::Lexicon::get();
     let tokens = tokenize::tokenize(text);
     let tagged = lexicon::tag(&tokens, lex);
     let quotes = quotes::find_quotes(text, &tokens);
     let found = statements::find(text, &tokens, &tagged, &quotes, lex);
+    let record = matches!(choose, speakers::Choose::Record);
     let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, choose);
+    let (kept, dropped) = if record {
+        ((0..analysis.statements.len()).map(|k| learn::statement_features(text, &analysis, k)).collect(), false)
+    } else {
+        (vec![], learn::filter(text, &mut analysis))
+    };
     chains::link(&mut analysis);
     rejects::link(text, &tokens, &tagged, lex, &mut analysis);
+    if dropped {
+        learn::prune_speakers(&mut analysis);
+    }
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {
         analysis.diagnostics.push("the text has no Arabic letters: isnad reads Arabic news text".into());
     }
@@ -74,7 +93,7 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
             quotes.unclosed
         ));
     }
-    (analysis, features)
+    (analysis, features, kept)
 }
 
 /// A plain-text account of each statement: its cue, the rule that found it and why its speaker
