@@ -217,15 +217,20 @@ pub fn filter(text: &str, a: &mut Analysis) -> bool {
     if keep.iter().all(|&k| k) {
         return false;
     }
-    let mut k = 0;
-    a.statements.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
+    retain_flagged(&mut a.statements, &keep);
     for (i, st) in a.statements.iter_mut().enumerate() {
         st.id = i;
     }
     true
+}
+
+/// Keeps the items of `v` whose flag (by position) is set.
+fn retain_flagged<T>(v: &mut Vec<T>, flags: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        flags[i - 1]
+    });
 }
 
 /// Removes the speakers no statement is by and no chain goes through (those whose statements the
@@ -246,11 +251,7 @@ pub fn prune_speakers(a: &mut Analysis) {
             n += 1;
         }
     }
-    let mut s = 0;
-    a.speakers.retain(|_| {
-        s += 1;
-        used[s - 1]
-    });
+    retain_flagged(&mut a.speakers, &used);
     for (i, sp) in a.speakers.iter_mut().enumerate() {
         sp.id = i;
     }

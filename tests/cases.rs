@@ -62,7 +62,7 @@ fn every_case_in_cases_tsv() {
 
 /// The learned statement filter (`isnad::learn::filter`) is learned from real articles, where a
 /// speaker named once in a one-line text is more often wrong than here; on these short
-/// sentences it must still keep seven cases in eight (its first model keeps 346 of 390).
+/// sentences it must still keep seven cases in eight (the model of 820d182 kept 346 of 390).
 #[test]
 fn most_cases_survive_the_learned_filter() {
     let (n, failures) = run_cases(|text| analyze(text, OffsetUnit::Byte));
