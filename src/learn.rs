@@ -25,7 +25,7 @@
 
 use crate::lexicon::Gender;
 use crate::normalize::fold;
-use crate::output::{Analysis, Sources, SpeakerKind, StatementKind};
+use crate::output::{Analysis, Form, Sources, SpeakerKind, StatementKind};
 use crate::statements::Found;
 
 include!(concat!(env!("OUT_DIR"), "/antecedent_weights.rs"));
@@ -98,9 +98,49 @@ pub fn candidate_features(text: &str, f: &Found, c: &Candidate) -> Vec<String> {
 /// beat the rules on held-out batches).
 pub const HAS_KEEP_WEIGHTS: bool = !KEEP_WEIGHTS.is_empty();
 
+/// What every statement's features share in one analysis, computed once: how many statements
+/// each speaker has, and where the headline ends (if the text has one).
+pub struct DocFacts {
+    said: Vec<usize>,
+    headline_end: Option<usize>,
+}
+
+impl DocFacts {
+    pub fn of(text: &str, a: &Analysis) -> DocFacts {
+        let mut said = vec![0; a.speakers.len()];
+        for st in &a.statements {
+            said[st.speaker] += 1;
+        }
+        // A headline: the first line of several, short, not ending as a sentence does (of the
+        // 1,960 real articles' first lines, 4 end with a full stop; a pasted paragraph is no
+        // headline).
+        let headline_end = text.find('\n').filter(|&nl| {
+            let first = text[..nl].trim_end();
+            first.split_whitespace().count() <= 30 && !first.ends_with('.') && !text[nl..].trim().is_empty()
+        });
+        DocFacts { said, headline_end }
+    }
+}
+
 /// The features of statement `k` of `a` (byte offsets into `text`, before chains and targets are
-/// linked), as strings `name=value` (the keys of `model/keep.tsv`).
+/// linked), as strings `name=value` (the keys of `model/keep.tsv`): what `cargo xtask train`
+/// learns from.
 pub fn statement_features(text: &str, a: &Analysis, k: usize) -> Vec<String> {
+    let mut out = Vec::with_capacity(32);
+    each_feature(text, a, k, &DocFacts::of(text, a), &mut |f| out.push(f.to_string()));
+    out
+}
+
+/// Calls `emit` with each feature of statement `k`, written into one reused buffer (the filter
+/// looks each up and keeps no string).
+fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut dyn FnMut(&str)) {
+    use std::fmt::Write;
+    let mut buf = String::with_capacity(96);
+    let mut put = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        emit(&buf);
+    };
     let st = &a.statements[k];
     let sp = &a.speakers[st.speaker];
     let explain = st.explain.as_deref().unwrap_or("");
@@ -113,43 +153,31 @@ pub fn statement_features(text: &str, a: &Analysis, k: usize) -> Vec<String> {
     let tense = if finder == "verb" { tense(&st.cue.text, lemma) } else { "-" };
     let content_words = st.content.text.split_whitespace().count();
     let name_words = sp.name.split_whitespace().count();
-    let said = a.statements.iter().filter(|s| s.speaker == st.speaker).count();
-    // A headline: the first line of several, short, not ending as a sentence does (of the 1,960
-    // real articles' first lines, 4 end with a full stop; a pasted paragraph is no headline).
-    let headline = text.find('\n').is_some_and(|nl| {
-        let first = text[..nl].trim_end();
-        st.cue.start < nl
-            && first.split_whitespace().count() <= 30
-            && !first.ends_with('.')
-            && !text[nl..].trim().is_empty()
-    });
-    let (kind, sk) = (format!("{:?}", st.kind), format!("{:?}", sp.kind));
-    let form = format!("{:?}", st.form);
-    let mut out = vec![
-        "bias".to_string(),
-        format!("rule={rule}"),
-        format!("finder={finder}"),
-        format!("lemma={lemma}"),
-        format!("lemma.tense={lemma}|{tense}"),
-        format!("tense={tense}"),
-        format!("form={form}"),
-        format!("kind={kind}"),
-        format!("speaker={sk}"),
-        format!("confidence={:.2}", st.confidence),
-        format!("content={}", bucket(content_words, &[2, 3, 5, 9, 17, 33, 65])),
-        format!("name={}", bucket(name_words, &[2, 3, 4, 6])),
-        format!("mentions={}", bucket(sp.mentions.len(), &[1, 2, 3, 5])),
-        format!("said={}", bucket(said, &[2, 3, 5, 9])),
-        format!("headline={headline}"),
-        format!("rule.lemma={rule}|{lemma}"),
-        format!("rule.speaker={rule}|{sk}"),
-        format!("role={}", !sp.role.is_empty()),
-        format!("form.content={form}|{}", bucket(content_words, &[3, 5, 9])),
-    ];
+    let headline = facts.headline_end.is_some_and(|nl| st.cue.start < nl);
+    let (kind, sk, form) = (kind_name(st.kind), speaker_kind_name(sp.kind), form_name(st.form));
+    put(format_args!("bias"));
+    put(format_args!("rule={rule}"));
+    put(format_args!("finder={finder}"));
+    put(format_args!("lemma={lemma}"));
+    put(format_args!("lemma.tense={lemma}|{tense}"));
+    put(format_args!("tense={tense}"));
+    put(format_args!("form={form}"));
+    put(format_args!("kind={kind}"));
+    put(format_args!("speaker={sk}"));
+    put(format_args!("confidence={:.2}", st.confidence));
+    put(format_args!("content={}", Bucket(content_words, &[2, 3, 5, 9, 17, 33, 65])));
+    put(format_args!("name={}", Bucket(name_words, &[2, 3, 4, 6])));
+    put(format_args!("mentions={}", Bucket(sp.mentions.len(), &[1, 2, 3, 5])));
+    put(format_args!("said={}", Bucket(facts.said[st.speaker], &[2, 3, 5, 9])));
+    put(format_args!("headline={headline}"));
+    put(format_args!("rule.lemma={rule}|{lemma}"));
+    put(format_args!("rule.speaker={rule}|{sk}"));
+    put(format_args!("role={}", !sp.role.is_empty()));
+    put(format_args!("form.content={form}|{}", Bucket(content_words, &[3, 5, 9])));
     // How far back the speaker was last named, and who was named since.
     let cue = st.cue.start;
     match sp.mentions.iter().filter(|m| m.start < cue).map(|m| m.start).max() {
-        None => out.push("named_before=false".to_string()),
+        None => put(format_args!("named_before=false")),
         Some(last) => {
             let between = &text[last..cue];
             let paragraphs = between.matches('\n').count();
@@ -158,24 +186,59 @@ pub fn statement_features(text: &str, a: &Analysis, k: usize) -> Vec<String> {
                 .filter(|&(j, _)| j != st.speaker)
                 .map(|(_, o)| o.mentions.iter().filter(|m| last < m.start && m.start < cue).count())
                 .sum();
-            out.push(format!("paragraphs={}", bucket(paragraphs, &[1, 2, 3, 5])));
-            out.push(format!("sentences={}", bucket(sentences, &[1, 2, 3, 5])));
-            out.push(format!("others={}", bucket(others, &[1, 2, 3, 5])));
-            out.push(format!("rule.others={rule}|{}", bucket(others, &[1, 2, 4])));
-            out.push(format!("rule.paragraphs={rule}|{}", bucket(paragraphs, &[1, 2, 4])));
+            put(format_args!("paragraphs={}", Bucket(paragraphs, &[1, 2, 3, 5])));
+            put(format_args!("sentences={}", Bucket(sentences, &[1, 2, 3, 5])));
+            put(format_args!("others={}", Bucket(others, &[1, 2, 3, 5])));
+            put(format_args!("rule.others={rule}|{}", Bucket(others, &[1, 2, 4])));
+            put(format_args!("rule.paragraphs={rule}|{}", Bucket(paragraphs, &[1, 2, 4])));
         }
     }
     // Does the cue open its sentence?
     let before = text[..cue].trim_end_matches([' ', '\t']);
     let opens = before.is_empty() || before.ends_with(['\n', '.', ':', '،']);
-    out.push(format!("opens={opens}"));
+    put(format_args!("opens={opens}"));
     // The words between the cue and the content, and whether a complementizer ends them.
     let gap = text.get(st.cue.end..st.content.start).unwrap_or("");
-    out.push(format!("gap={}", bucket(gap.split_whitespace().count(), &[1, 2, 3, 5, 9])));
+    put(format_args!("gap={}", Bucket(gap.split_whitespace().count(), &[1, 2, 3, 5, 9])));
     let last = gap.split_whitespace().last().map(fold).unwrap_or_default();
     let that = ["ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "لان", "وان"].contains(&last.as_str());
-    out.push(format!("that={that}"));
-    out
+    put(format_args!("that={that}"));
+}
+
+fn kind_name(k: StatementKind) -> &'static str {
+    match k {
+        StatementKind::Claim => "Claim",
+        StatementKind::Denial => "Denial",
+    }
+}
+
+fn speaker_kind_name(k: SpeakerKind) -> &'static str {
+    match k {
+        SpeakerKind::Person => "Person",
+        SpeakerKind::Organization => "Organization",
+        SpeakerKind::Media => "Media",
+        SpeakerKind::Anonymous => "Anonymous",
+    }
+}
+
+fn form_name(f: Form) -> &'static str {
+    match f {
+        Form::Direct => "Direct",
+        Form::Indirect => "Indirect",
+        Form::Mixed => "Mixed",
+    }
+}
+
+/// `bucket` without the allocation: `<B` for the first bound `n` is below, `>=L` past the last.
+struct Bucket<'b>(usize, &'b [usize]);
+
+impl std::fmt::Display for Bucket<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1.iter().find(|&&b| self.0 < b) {
+            Some(b) => write!(f, "<{b}"),
+            None => write!(f, ">={}", self.1.last().copied().unwrap_or(0)),
+        }
+    }
 }
 
 /// Past, present or participle, from the cue as written and its lemma (both folded): «ويؤكد»
@@ -197,9 +260,11 @@ fn tense(cue: &str, lemma: &str) -> &'static str {
     }
 }
 
-/// The score of a statement's features under the keep weights: kept at zero or above.
-pub fn keep_score(features: &[String]) -> f32 {
-    features.iter().filter_map(|f| lookup(KEEP_WEIGHTS, f)).sum()
+/// The score of statement `k` under the keep weights: kept at zero or above.
+fn keep_score(text: &str, a: &Analysis, k: usize, facts: &DocFacts) -> f32 {
+    let mut sum = 0.0;
+    each_feature(text, a, k, facts, &mut |f| sum += lookup(KEEP_WEIGHTS, f).unwrap_or(0.0));
+    sum
 }
 
 /// Drops the claims the learned model scores below zero; ids are renumbered in order. Runs before
@@ -211,8 +276,9 @@ pub fn filter(text: &str, a: &mut Analysis) -> bool {
     }
     // A denial is always kept: it is what a fact-checker looks for first (on held-out batches,
     // keeping them all costs 0.0002 of statements F1).
+    let facts = DocFacts::of(text, a);
     let keep: Vec<bool> = (0..a.statements.len())
-        .map(|k| a.statements[k].kind == StatementKind::Denial || keep_score(&statement_features(text, a, k)) >= 0.0)
+        .map(|k| a.statements[k].kind == StatementKind::Denial || keep_score(text, a, k, &facts) >= 0.0)
         .collect();
     if keep.iter().all(|&k| k) {
         return false;
