@@ -25,7 +25,7 @@
 
 use crate::lexicon::Gender;
 use crate::normalize::fold;
-use crate::output::{Analysis, Form, Sources, SpeakerKind, StatementKind};
+use crate::output::{Analysis, Sources, SpeakerKind, StatementKind};
 use crate::statements::Found;
 
 include!(concat!(env!("OUT_DIR"), "/antecedent_weights.rs"));
@@ -79,13 +79,13 @@ pub fn candidate_features(text: &str, f: &Found, c: &Candidate) -> Vec<String> {
     }
     if let Some(end) = c.last_end {
         let since = f.cue.0.saturating_sub(end);
-        out.push(format!("since={}", bucket(since, &[60, 200, 600, 2000])));
+        out.push(format!("since={}", Bucket(since, &[60, 200, 600, 2000])));
         if end >= f.sentence {
             out.push("in_sentence".to_string());
         }
     }
     let key: Vec<String> = c.name.split_whitespace().map(fold).collect();
-    out.push(format!("words={}", bucket(key.len(), &[1, 2, 3, 4])));
+    out.push(format!("words={}", Bucket(key.len(), &[1, 2, 3, 4])));
     words_shape(&mut out, &key);
     let cue = fold(&text[f.cue.0..f.cue.1]);
     if cue.starts_with('و') || cue.starts_with('ف') {
@@ -100,13 +100,13 @@ pub const HAS_KEEP_WEIGHTS: bool = !KEEP_WEIGHTS.is_empty();
 
 /// What every statement's features share in one analysis, computed once: how many statements
 /// each speaker has, and where the headline ends (if the text has one).
-pub struct DocFacts {
+struct DocFacts {
     said: Vec<usize>,
     headline_end: Option<usize>,
 }
 
 impl DocFacts {
-    pub fn of(text: &str, a: &Analysis) -> DocFacts {
+    fn of(text: &str, a: &Analysis) -> DocFacts {
         let mut said = vec![0; a.speakers.len()];
         for st in &a.statements {
             said[st.speaker] += 1;
@@ -122,13 +122,18 @@ impl DocFacts {
     }
 }
 
-/// The features of statement `k` of `a` (byte offsets into `text`, before chains and targets are
+/// The features of each statement of `a` (byte offsets into `text`, before chains and targets are
 /// linked), as strings `name=value` (the keys of `model/keep.tsv`): what `cargo xtask train`
 /// learns from.
-pub fn statement_features(text: &str, a: &Analysis, k: usize) -> Vec<String> {
-    let mut out = Vec::with_capacity(32);
-    each_feature(text, a, k, &DocFacts::of(text, a), &mut |f| out.push(f.to_string()));
-    out
+pub fn statement_features(text: &str, a: &Analysis) -> Vec<Vec<String>> {
+    let facts = DocFacts::of(text, a);
+    (0..a.statements.len())
+        .map(|k| {
+            let mut out = Vec::with_capacity(32);
+            each_feature(text, a, k, &facts, &mut |f| out.push(f.to_string()));
+            out
+        })
+        .collect()
 }
 
 /// Calls `emit` with each feature of statement `k`, written into one reused buffer (the filter
@@ -154,16 +159,16 @@ fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut
     let content_words = st.content.text.split_whitespace().count();
     let name_words = sp.name.split_whitespace().count();
     let headline = facts.headline_end.is_some_and(|nl| st.cue.start < nl);
-    let (kind, sk, form) = (kind_name(st.kind), speaker_kind_name(sp.kind), form_name(st.form));
+    let (kind, sk, form) = (st.kind, sp.kind, st.form);
     put(format_args!("bias"));
     put(format_args!("rule={rule}"));
     put(format_args!("finder={finder}"));
     put(format_args!("lemma={lemma}"));
     put(format_args!("lemma.tense={lemma}|{tense}"));
     put(format_args!("tense={tense}"));
-    put(format_args!("form={form}"));
-    put(format_args!("kind={kind}"));
-    put(format_args!("speaker={sk}"));
+    put(format_args!("form={form:?}"));
+    put(format_args!("kind={kind:?}"));
+    put(format_args!("speaker={sk:?}"));
     put(format_args!("confidence={:.2}", st.confidence));
     put(format_args!("content={}", Bucket(content_words, &[2, 3, 5, 9, 17, 33, 65])));
     put(format_args!("name={}", Bucket(name_words, &[2, 3, 4, 6])));
@@ -171,9 +176,9 @@ fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut
     put(format_args!("said={}", Bucket(facts.said[st.speaker], &[2, 3, 5, 9])));
     put(format_args!("headline={headline}"));
     put(format_args!("rule.lemma={rule}|{lemma}"));
-    put(format_args!("rule.speaker={rule}|{sk}"));
+    put(format_args!("rule.speaker={rule}|{sk:?}"));
     put(format_args!("role={}", !sp.role.is_empty()));
-    put(format_args!("form.content={form}|{}", Bucket(content_words, &[3, 5, 9])));
+    put(format_args!("form.content={form:?}|{}", Bucket(content_words, &[3, 5, 9])));
     // How far back the speaker was last named, and who was named since.
     let cue = st.cue.start;
     match sp.mentions.iter().filter(|m| m.start < cue).map(|m| m.start).max() {
@@ -205,31 +210,8 @@ fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut
     put(format_args!("that={that}"));
 }
 
-fn kind_name(k: StatementKind) -> &'static str {
-    match k {
-        StatementKind::Claim => "Claim",
-        StatementKind::Denial => "Denial",
-    }
-}
-
-fn speaker_kind_name(k: SpeakerKind) -> &'static str {
-    match k {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organization => "Organization",
-        SpeakerKind::Media => "Media",
-        SpeakerKind::Anonymous => "Anonymous",
-    }
-}
-
-fn form_name(f: Form) -> &'static str {
-    match f {
-        Form::Direct => "Direct",
-        Form::Indirect => "Indirect",
-        Form::Mixed => "Mixed",
-    }
-}
-
-/// `bucket` without the allocation: `<B` for the first bound `n` is below, `>=L` past the last.
+/// A count as a feature value: `<B` for the first bound it is below, `>=L` past the last (written
+/// where it is formatted, with no string of its own).
 struct Bucket<'b>(usize, &'b [usize]);
 
 impl std::fmt::Display for Bucket<'_> {
@@ -397,14 +379,6 @@ fn mask(seg: &str) -> String {
     out
 }
 
-/// The first bound `n` is below, as `<B`, or `>=L` past the last.
-fn bucket(n: usize, bounds: &[usize]) -> String {
-    match bounds.iter().find(|&&b| n < b) {
-        Some(b) => format!("<{b}"),
-        None => format!(">={}", bounds.last().copied().unwrap_or(0)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -442,7 +416,7 @@ mod tests {
     #[test]
     fn masks_quoted_words() {
         assert_eq!(mask("verb «قال» (Direct)"), "verb «*» (Direct)");
-        assert_eq!(bucket(3, &[2, 4]), "<4");
-        assert_eq!(bucket(9, &[2, 4]), ">=4");
+        assert_eq!(Bucket(3, &[2, 4]).to_string(), "<4");
+        assert_eq!(Bucket(9, &[2, 4]).to_string(), ">=4");
     }
 }

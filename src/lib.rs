@@ -75,7 +75,7 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
     let record = matches!(choose, speakers::Choose::Record);
     let (mut analysis, features) = speakers::resolve(text, &tokens, found, lex, choose);
     let (kept, dropped) = if record {
-        ((0..analysis.statements.len()).map(|k| learn::statement_features(text, &analysis, k)).collect(), false)
+        (learn::statement_features(text, &analysis), false)
     } else {
         (vec![], learn::filter(text, &mut analysis))
     };
