@@ -23,8 +23,44 @@ use crate::output::{Analysis, SpeakerKind};
 /// a few hundred tokens (`statements::MAX_CONTENT`), and the window keeps the stage linear.
 const WINDOW: usize = 16;
 
-/// Completes the chains of `analysis` (byte offsets, speakers resolved).
-pub fn link(analysis: &mut Analysis) {
+/// Completes the chains of `analysis` (byte offsets, speakers resolved), then drops a source's
+/// attribution that only passes another's words on (see `passes_on`). True when it dropped one
+/// (the speakers are then to be pruned).
+pub fn link(analysis: &mut Analysis) -> bool {
+    chain_each(analysis);
+    let keep: Vec<bool> = (0..analysis.statements.len()).map(|h| !passes_on(analysis, h)).collect();
+    if keep.iter().all(|&k| k) {
+        return false;
+    }
+    let mut k = 0;
+    analysis.statements.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+    for (i, st) in analysis.statements.iter_mut().enumerate() {
+        st.id = i;
+    }
+    true
+}
+
+/// «وبحسب «رويترز»، قال ريتشارد مالينسون … إن …»: the attribution's content is another
+/// statement, verb and all, whose chain runs through the attribution's source. The source says
+/// nothing of its own there; the inner statement carries it in its chain.
+fn passes_on(analysis: &Analysis, h: usize) -> bool {
+    let sts = &analysis.statements;
+    let host = &sts[h];
+    host.explain.as_deref().is_some_and(|e| e.starts_with("attribution before its content"))
+        && (h + 1..sts.len().min(h + WINDOW)).any(|i| {
+            let st = &sts[i];
+            st.speaker != host.speaker
+                && st.cue.start >= host.content.start
+                && st.cue.start <= host.content.start + 2
+                && st.chain.as_ref().is_some_and(|c| c.contains(&host.speaker))
+        })
+}
+
+/// Gives each statement its chain (rules 1–3 above).
+fn chain_each(analysis: &mut Analysis) {
     let sts = &analysis.statements;
     let n = sts.len();
     // For each statement: the innermost other statement whose content holds its cue (any
@@ -107,6 +143,15 @@ mod tests {
     /// The rules' statements, before the learned filter (which may drop a test sentence's).
     fn rules(text: &str) -> Analysis {
         crate::analyze_for_training(text).analysis
+    }
+
+    /// «وحسب فرانس برس، قال …»: the agency passes the words on; it says nothing of its own.
+    #[test]
+    fn an_attribution_before_a_verb_only_passes_on() {
+        let a = rules("وحسب فرانس برس، قال إد باربريني قائد شرطة سان برونو إن الجرحى نقلوا إلى المستشفى.");
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(chain(&a, 0), ["فرانس برس", "إد باربريني"]);
+        assert_eq!(a.statements[0].id, 0);
     }
 
     #[test]

@@ -79,9 +79,9 @@ fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Ca
     } else {
         (vec![], learn::filter(text, &mut analysis))
     };
-    chains::link(&mut analysis);
+    let passed_on = chains::link(&mut analysis);
     rejects::link(text, &tokens, &tagged, lex, &mut analysis);
-    if dropped {
+    if dropped || passed_on {
         learn::prune_speakers(&mut analysis);
     }
     if !text.chars().any(normalize::is_arabic_letter) && !text.trim().is_empty() {

@@ -72,6 +72,12 @@ pub(super) fn attribution_statement(
 ) -> Option<Event> {
     let sent_start = cx.sentence_start(a);
     let sent_end = cx.sentence_end(a);
+    // «وفقاً لـ"رويترز"»: the لـ written apart is a word of its own, before the name.
+    let mut joined = joined;
+    if joined && cx.toks.get(end).is_some_and(|t| t.norm == "ل") {
+        end += 1;
+        joined = false;
+    }
     if needs == Needs::Verb {
         // «بحسب ما أفاد مصدر قضائي»: the verb belongs to the phrase, the speaker follows it.
         cx.cue(end)?;
@@ -151,7 +157,17 @@ pub(super) fn attribution_statement(
     let aged = |k: usize| {
         cx.toks.get(k + 1).is_some_and(|t| t.norm == "من") && cx.toks.get(k + 2).is_some_and(|t| t.norm == "العمر")
     };
-    if lead_words >= 3 && (sent_start..a).any(|k| cx.cue(k).is_some_and(|c| !c.infl.first_person) && !aged(k)) {
+    // (Only a cue that opens content of its own, not one in a relative clause about someone:
+    // «يواجه كريغ رايت، الرجل الذي يزعم أنه اخترع …، دعوى قضائية …، وفق ما ذكرت صحيفة …».)
+    let opens_own = |k: usize| {
+        let relative = (k.saturating_sub(2)..k).any(|x| subjects::RELATIVES.contains(&cx.toks[x].norm.as_str()));
+        // (A verb opening the sentence has its object there: «نفى المصمم … قيامه بالاقتباس …،
+        // بحسب وكالة كيودو» is the designer's denial, passed on by the agency.)
+        !relative && (k <= sent_start + 1 || (k + 1..a).any(|x| cx.opens_content(x)))
+    };
+    if lead_words >= 3
+        && (sent_start..a).any(|k| cx.cue(k).is_some_and(|c| !c.infl.first_person) && !aged(k) && opens_own(k))
+    {
         return None;
     }
     // «وتشكل هذه المقابلة، بحسب الصحيفة، أول مقابلة للأسد …»: between commas in the middle of

@@ -365,6 +365,16 @@ fn quoted_name_after_verb(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, 
 pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry, sent_end: usize) -> Option<Mention> {
     let prep = entry.prep;
     let mut p = skip_fillers(cx, i + 1, sent_end, None);
+    // «ذكر فيه مسؤولون أميركيون أن …»، «يقول عنه الناقد الفني …»: a preposition with a pronoun
+    // pointing back (to the report, to the one spoken of) stands before the subject.
+    // (Not before a verb's object: «بلاغ اتهم فيه الطفل بتقبيل ابنته»، «طالبت فيها الهيئة بـ…».)
+    if p + 1 < sent_end
+        && matches!(cx.toks[p].norm.as_str(), "فيه" | "فيها" | "عنه" | "عنها")
+        && entry.frame != Frame::Np
+        && prep.is_none()
+    {
+        p = skip_fillers(cx, p + 1, sent_end, None);
+    }
     // «وأكد كل من الوزير … والسفير …»: the first member speaks (GUIDELINES: «Several
     // speakers at once»).
     if p + 1 < sent_end && cx.toks[p].norm == "كل" && cx.toks[p + 1].norm == "من" {
@@ -792,31 +802,58 @@ pub(super) fn family_name(cx: &Ctx, m: Mention, relayed: bool) -> Mention {
 /// words and numbers only: no verb of saying, no quotation, no sentence end, so a second
 /// statement is not skipped.)
 /// The relative pronouns (folded) that open a clause about the one before them.
-const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"];
+pub(super) const RELATIVES: &[&str] = &["الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي", "اللاتي"];
 
 fn opens_after_interposed(cx: &Ctx, end: usize, sent_end: usize) -> bool {
     if cx.toks.get(end).is_none_or(|t| t.kind != TokKind::Comma) {
         return false;
     }
-    let Some(close) =
-        (end + 2..sent_end.min(end + 16)).find(|&k| !matches!(cx.toks[k].kind, TokKind::Word | TokKind::Number))
-    else {
-        return false;
-    };
-    if (end + 1..close).any(|k| cx.cue(k).is_some() || cx.opens_content(k)) {
-        return false;
-    }
-    match cx.toks[close].kind {
-        // (A time word may follow in commas of its own: «أقر المختبر البريطاني، الذي قام بتحليل
-        // المادة، الثلاثاء، بأنه …».)
-        TokKind::Comma => {
-            let next = super::skip_fillers(cx, close + 1, sent_end, None);
-            next < sent_end && cx.opens_content(next)
+    // Up to three stretches set off by commas, each of words and numbers and short quoted names
+    // («قبطان المركب «بريغيت بادوت» التابع للجماعة البيئية»), the whole within 30 tokens:
+    // «قال كزافييه بيتل، رئيس وزراء لوكسمبرغ …، في مقابلة أجريت مع وكالة الأنباء الألمانية، إن».
+    let limit = sent_end.min(end + 30);
+    let mut from = end;
+    for stretch in 0..3 {
+        let mut k = from + 1;
+        let close = loop {
+            if k >= limit {
+                return false;
+            }
+            match cx.toks[k].kind {
+                TokKind::Word | TokKind::Number => k += 1,
+                _ => match cx.quotes.opening_at(k) {
+                    Some(q) if k > from + 1 && q.close <= k + 5 && q.close < limit => k = q.close + 1,
+                    _ => break k,
+                },
+            }
+        };
+        if close < from + 2 || (from + 1..close).any(|k| cx.cue(k).is_some() || cx.tags[k].that.is_some()) {
+            return false;
         }
-        // (Only a relative clause: «… بدهشة، طرح السفير عددا من الأسئلة …:» is the next sentence.)
-        TokKind::Colon => RELATIVES.contains(&cx.toks[end + 1].norm.as_str()) && cx.opens_content(close),
-        _ => false,
+        match cx.toks[close].kind {
+            // (A time word may follow in commas of its own: «أقر المختبر البريطاني، الذي قام بتحليل
+            // المادة، الثلاثاء، بأنه …»; so may where it was said: «…، في بيان "إن …"».)
+            TokKind::Comma => {
+                let next = super::skip_fillers(cx, close + 1, sent_end, None);
+                if next < sent_end
+                    && (cx.opens_content(next) || venue_then(cx, next, sent_end, |k| cx.opens_content(k)))
+                {
+                    return true;
+                }
+                from = close;
+            }
+            // A relative clause («…، الذي يعيش تحت حراسة مسلحة: "…"»), or the first stretch when
+            // it opens with a title («كارلوس غصن، الرئيس العام ورئيس مجلس الإدارة: «…»»).
+            // (Not any words: «… بدهشة، طرح السفير عددا من الأسئلة …:» is the next sentence.)
+            TokKind::Colon => {
+                let title = stretch == 0
+                    && cx.entity(from + 1).is_some_and(|e| e.pre == 0 && e.info.class == EntityClass::Title);
+                return (RELATIVES.contains(&cx.toks[from + 1].norm.as_str()) || title) && cx.opens_content(close);
+            }
+            _ => return false,
+        }
     }
+    false
 }
 
 /// Where a name that runs from after `from` up to the content at `o` ends: before the commas,
