@@ -226,6 +226,9 @@ KEEP_RATE = 0.1
 KEEP_L2 = 1e-4
 # A feature seen in fewer training batches than this is not learned.
 KEEP_MIN_BATCHES = 3
+# A weight smaller than this is left out (the held-out figures are measured without it too): each
+# weight is a string compiled into the wasm, whose budget is tight (250 KiB gzipped).
+KEEP_MIN_WEIGHT = 0.1
 THRESHOLD_TOLERANCE = 0.002
 THRESHOLDS = [-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0]
 
@@ -266,7 +269,7 @@ def train_logistic(rows):
             g = 1.0 / (1.0 + math.exp(-z)) - y
             for f in feats:
                 w[f] -= KEEP_RATE * (g + KEEP_L2 * w[f])
-    return {f: v for f, v in w.items() if abs(v) >= 1e-3}
+    return {f: v for f, v in w.items() if abs(v) >= KEEP_MIN_WEIGHT or f == "bias"}
 
 
 def filtered(doc, scores, threshold):
@@ -348,6 +351,7 @@ def write_keep(keep, batches):
         "trained_on": {s: [os.path.basename(p) for p in batches[s]] for s in batches},
         "statements_learned_from": keep["statements"],
         "epochs": KEEP_EPOCHS, "rate": KEEP_RATE, "l2": KEEP_L2, "min_batches_per_feature": KEEP_MIN_BATCHES,
+        "min_weight": KEEP_MIN_WEIGHT,
         "features": len(w),
         "used": bool(w),
         "held_out": {"folds": KEEP_FOLDS, "rules_alone": {"f1": keep["rules"][0], "tp_fp_fn": keep["rules"][1]},

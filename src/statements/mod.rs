@@ -610,8 +610,10 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             return k;
         }
         if k > start {
-            let relative = matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين")
-                || cx.tags[k].phrases.narration.is_some();
+            // (Nor a verb in the future or negated: «إن السلطات سوف تكشف قريباً عن …» goes on.)
+            let relative =
+                matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين" | "سوف" | "لن" | "لم")
+                    || cx.tags[k].phrases.narration.is_some();
             if let Some(cm) = cx.cue(k).filter(|_| !relative) {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
