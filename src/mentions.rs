@@ -860,11 +860,28 @@ impl<'p> Parser<'p> {
             && doc.tok(j + 1).is_some_and(|(t, g)| t.is_word() && g.word.name_like)
             && toks.get(j + 2).is_some_and(|t| t.kind == TokKind::Comma)
             && indefinite_name_word(&doc, j + 3);
-        if (w == "في" || for_whom)
+        // Where an unnamed source is from is part of it: «مصادر من المقاومة الشعبية»، «مصدر داخل
+        // الحكومة»، «مسؤول من البيت الأبيض» (not «من جانبه»، «من جهتها»: on its part).
+        let from_where = self.class == Some(EntityClass::Anonymous)
+            && matches!(w, "من" | "داخل" | "وسط")
+            && toks.get(j + 1).is_some_and(|t| {
+                !["جانب", "جهت", "جهه", "طرف", "ناحي", "قبل", "بين", "خلال"].iter().any(|p| t.norm.starts_with(p))
+            });
+        if (w == "في" || for_whom || from_where)
             && j + 1 < limit
             && toks[j + 1].is_word()
             && !next_is_document
-            && (definite(&toks[j + 1]) || next_entity.is_some() || place_before_apposition)
+            && (definite(&toks[j + 1])
+                || next_entity.is_some()
+                || place_before_apposition
+                // «مصادر في مدينة دمت»، «مسؤول في واحدة من الجماعات المسلحة»: an unnamed
+                // source's place may open with an indefinite noun.
+                || self.class == Some(EntityClass::Anonymous)
+                    && w == "في"
+                    && !doc.word(j + 1).is(Gram::Stop)
+                    && !doc.word(j + 1).is(Gram::Prep)
+                    && doc.tags[j + 1].cue.is_none()
+                    && doc.tags[j + 1].that.is_none())
         {
             let end = next_entity.map_or(j + 2, |e| e.end).min(limit);
             add_part(&mut self.title, &mut self.name, self.class, j, end);
