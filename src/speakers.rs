@@ -152,6 +152,8 @@ pub fn resolve(
     let mut mentioned: Vec<usize> = Vec::new();
     // Bodies and outlets the journalist named (not speakers unless pointed back to).
     let mut named: Vec<Mention> = Vec::new();
+    // Titled persons named anywhere (not speakers unless a bare title points back to them).
+    let mut titled: Vec<Mention> = Vec::new();
     for ev in events {
         match ev {
             Event::Asked(m) => {
@@ -163,6 +165,12 @@ pub fn resolve(
                 named.push(m);
                 if named.len() > RECENT {
                     named.remove(0);
+                }
+            }
+            Event::Titled(m) => {
+                titled.push(m);
+                if titled.len() > RECENT {
+                    titled.remove(0);
                 }
             }
             // A person named inside what someone said («نفى الزهراني … انهيار نفق طريق الملك
@@ -194,7 +202,9 @@ pub fn resolve(
                 let mut recorded: Vec<(String, Vec<String>)> = Vec::new();
                 let (e, why) = match &f.subject {
                     Subject::Explicit(m) => {
-                        let e = match pointed_to(&entities, &recent, &mentioned, &named, m) {
+                        let back = pointed_to(&entities, &recent, &mentioned, &named, m)
+                            .or_else(|| titled_antecedent(&entities, &recent, &mentioned, &titled, m));
+                        let e = match back {
                             Some(n) => {
                                 let e = entity_for(&mut entities, &mut index, n, &recent, &mentioned);
                                 entities[e].mentions.push((m.start, m.end));
@@ -728,6 +738,54 @@ impl KeyIndex {
     }
 }
 
+/// A person entity `en` has the title a bare `m` (head `h`) names: the same head word or a
+/// synonymous one (grammar.tsv, class `synonym`: «وأضاف المتحدث» after «الناطق الرسمي …»), not
+/// across genders (المتحدثة after المتحدث), nor when the title names a body the person's does not
+/// (المتحدث باسم الجيش after المتحدث باسم وزارة الصحة); adjectives may differ (الرئيس الديمقراطي
+/// = الرئيس الأمريكي جو بايدن).
+fn same_title(lex: &Lexicon, en: &Entity, m: &Mention, h: &str) -> bool {
+    let gender_ok = m.gender == Gender::Unknown || en.gender == Gender::Unknown || m.gender == en.gender;
+    let role_words = bare_words(&en.role);
+    gender_ok
+        && bodies_in(lex, &m.role).iter().all(|b| role_words.contains(b))
+        && (en.title_heads.iter().any(|t| {
+            // (A head is written with or without its article: الوزير = وزير.)
+            let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
+            t == h || lex.synonyms(t, h)
+        }) || role_words.first().is_some_and(|w| w == h.strip_prefix("ال").unwrap_or(h)))
+}
+
+/// What a bare title («وقال الوزير»، «وأعلنت الوزيرة») points back to when no person the text has
+/// met has that title: the latest titled person named before it anywhere, in an attribution or
+/// in narration («بحسب ما أكده في تصريحات وزير الاستثمار … فاضل عبد الكافي. وكشف الوزير …»).
+fn titled_antecedent<'t>(
+    entities: &[Entity],
+    recent: &[usize],
+    mentioned: &[usize],
+    titled: &'t [Mention],
+    m: &Mention,
+) -> Option<&'t Mention> {
+    let h = m.title_head.as_deref()?;
+    if !(is_bare(m) && m.name.is_empty() && kind_of(m) == SpeakerKind::Person) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let fits = |e: usize| entities[e].kind == SpeakerKind::Person && same_title(lex, &entities[e], m, h);
+    if recent.iter().chain(mentioned).any(|&e| fits(e)) {
+        return None;
+    }
+    titled.iter().rev().filter(|n| n.end <= m.start).find(|n| {
+        let gender_ok = m.gender == Gender::Unknown || n.gender == Gender::Unknown || m.gender == n.gender;
+        let role_words = bare_words(&n.role);
+        gender_ok
+            && bodies_in(lex, &m.role).iter().all(|b| role_words.contains(b))
+            && n.title_head.as_deref().is_some_and(|t| {
+                let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
+                t == h || lex.synonyms(t, h)
+            })
+    })
+}
+
 fn entity_for(
     entities: &mut Vec<Entity>,
     index: &mut KeyIndex,
@@ -768,28 +826,14 @@ fn entity_for(
     if found.is_none() && m.name.is_empty() && kind == SpeakerKind::Person && m.definite {
         // A bare title stands for the latest person introduced with the same title word.
         if let Some(h) = &m.title_head {
-            // «وأضاف المتحدث» after «الناطق الرسمي …»: synonymous titles (grammar.tsv, class
-            // `synonym`) count as the same title.
+            // (Synonymous titles count as the same: see `same_title`.)
             let lex = Lexicon::get();
-            // Not across genders (المتحدثة after المتحدث), nor when the title names a body the
-            // person's does not (المتحدث باسم الجيش after المتحدث باسم وزارة الصحة); adjectives
-            // may differ (الرئيس الديمقراطي = الرئيس الأمريكي جو بايدن).
-            let bodies = bodies_in(lex, &m.role);
-            found = recent.iter().rev().chain(mentioned.iter().rev()).copied().find(|&e| {
-                let en = &entities[e];
-                if en.kind != SpeakerKind::Person {
-                    return false;
-                }
-                let gender_ok = m.gender == Gender::Unknown || en.gender == Gender::Unknown || m.gender == en.gender;
-                let role_words = bare_words(&en.role);
-                gender_ok
-                    && bodies.iter().all(|b| role_words.contains(b))
-                    && (en.title_heads.iter().any(|t| {
-                        // (A head is written with or without its article: الوزير = وزير.)
-                        let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
-                        t == h || lex.synonyms(t, h)
-                    }) || role_words.first().is_some_and(|w| w == h.strip_prefix("ال").unwrap_or(h)))
-            });
+            found = recent
+                .iter()
+                .rev()
+                .chain(mentioned.iter().rev())
+                .copied()
+                .find(|&e| entities[e].kind == SpeakerKind::Person && same_title(lex, &entities[e], m, h));
         }
     }
     if found.is_none() && bare && kind == SpeakerKind::Media {

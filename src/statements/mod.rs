@@ -22,7 +22,7 @@ mod verbs;
 use attributions::{attribution_statement, colon_statement};
 use subjects::{
     after_complementizer, antecedent, clause_subject_at, family_name, framed_subject, subject_after, subject_before,
-    titled_person_at,
+    titled_at, titled_person_at,
 };
 use verbs::verb_statement;
 
@@ -80,6 +80,10 @@ pub enum Event {
     /// A body or outlet named outside any statement («الاتهامات التي نشرتها صحيفة الشرق
     /// الأوسط»): it says nothing, but a later bare «الصحيفة» or «البيان» may point back to it.
     Named(Mention),
+    /// A titled person named anywhere outside a quotation, in a statement's frame or not («…،
+    /// بحسب ما أكده في تصريحات وزير الاستثمار والتعاون الدولي فاضل عبد الكافي»): a later bare
+    /// «الوزير» that no speaker fits points back to them.
+    Titled(Mention),
 }
 
 /// The most tokens a statement's content may run over (a long unpunctuated text is cut here).
@@ -412,6 +416,10 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
         if cx.in_quote(i) {
             continue;
         }
+        let titled = titled_person_at(&cx, i);
+        if let Some(m) = titled.clone().or_else(|| titled_at(&cx, i, true)) {
+            events.push(Event::Titled(m));
+        }
         if used[i] {
             // A body named as another cue's subject or relay («التي أوردتها صحيفة الشرق الأوسط»)
             // is named all the same.
@@ -439,7 +447,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
         } else if let Some(ev) = colon_statement(&cx, i) {
             events.push(ev);
-        } else if let Some(m) = titled_person_at(&cx, i).or_else(|| clause_subject_at(&cx, i)) {
+        } else if let Some(m) = titled.or_else(|| clause_subject_at(&cx, i)) {
             for u in &mut used[m.tok_start..m.tok_end] {
                 *u = true;
             }

@@ -59,16 +59,35 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
 
 /// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
 pub(super) fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    titled_at(cx, i, false)
+}
+
+/// A titled person named at token `i` as `titled_person_at` finds them, or also in the genitive
+/// of a document or a venue when `in_genitive` («تصريحات وزير الاستثمار … فاضل عبد الكافي»).
+pub(super) fn titled_at(cx: &Ctx, i: usize, in_genitive: bool) -> Option<Mention> {
     let EntityAt { info, pre, .. } = cx.entity(i)?;
     if info.class != EntityClass::Title || pre != 0 {
         return None;
     }
     // Only at the start of a phrase: not the genitive of something before it.
-    if i > 0 && cx.toks[i - 1].is_word() && cx.entity(i - 1).is_some() {
+    let document_before = |k: usize| {
+        cx.entity(k).is_some_and(|e| e.info.class == EntityClass::Document) || cx.word(k).bare_is(Gram::Venue)
+    };
+    if i > 0 && cx.toks[i - 1].is_word() && cx.entity(i - 1).is_some() && !(in_genitive && document_before(i - 1)) {
         return None;
     }
     let end = cx.sentence_end(i);
-    let m = mentions::parse(&cx.doc(), i, end, false)?;
+    let mut m = mentions::parse(&cx.doc(), i, end, false)?;
+    // (For a later bare title, the name may come after the title's complements, before a comma
+    // or the sentence's end: «وزير الاستثمار والتعاون الدولي فاضل عبد الكافي.».)
+    if in_genitive && m.class == Some(EntityClass::Title) && m.name.is_empty() {
+        let stop = (m.tok_end..end.min(m.tok_end + 16)).find(|&k| !cx.toks[k].is_word()).unwrap_or(end);
+        if stop == end || cx.toks[stop].kind == TokKind::Comma {
+            if let Some(n) = mentions::name_after_title(&cx.doc(), &m, stop) {
+                m = n;
+            }
+        }
+    }
     // «وأصدر المفتش العام بياناً»: a word after a title is a name only if the text repeats it
     // or it has a first name too.
     let name_ok = m
