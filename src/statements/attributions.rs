@@ -65,10 +65,30 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
 pub(super) fn attribution_statement(
     cx: &Ctx,
     a: usize,
+    end: usize,
+    joined: bool,
+    needs: Needs,
+    used: &mut [bool],
+) -> Option<Event> {
+    // «…، كما أفاد دي فيغو خلال مؤتمر صحافي.»: «as X said» closing a sentence attributes what
+    // came before it. Anywhere else «كما» is «also» and its verb makes a statement of its own
+    // («كما أكد الوزير أن …»), so the verb is left to do so.
+    let kama = matches!(cx.toks[a].norm.as_str(), "كما" | "وكما");
+    let found = attribution(cx, a, end, joined, needs, used, kama);
+    if kama && found.is_none() {
+        used[end] = false;
+    }
+    found
+}
+
+fn attribution(
+    cx: &Ctx,
+    a: usize,
     mut end: usize,
     joined: bool,
     needs: Needs,
     used: &mut [bool],
+    kama: bool,
 ) -> Option<Event> {
     let sent_start = cx.sentence_start(a);
     let sent_end = cx.sentence_end(a);
@@ -128,7 +148,7 @@ pub(super) fn attribution_statement(
             && cx.plausible_words(m)
     };
     let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb)
-        .filter(|m| cx.plausible(m) || quoted(m) || after_verb(m) || bare_name(m))?;
+        .filter(|m| cx.plausible(m) || quoted(m) || after_verb(m) || bare_name(m) || kama && cx.plausible_words(m))?;
     // «وفق نظام المنتج المستقل»، «حسب الخطة»: a phrase of no known kind opened by a common noun
     // is the standard something follows, not its source (as for a subject: `lone_common`).
     let first = cx.toks[m.tok_start].norm.as_str();
@@ -147,6 +167,16 @@ pub(super) fn attribution_statement(
         match mentions::parse(&cx.doc(), m_end, sent_end, false) {
             Some(second) if second.tok_end > m_end => m_end = second.tok_end,
             _ => break,
+        }
+    }
+    if kama {
+        let rest = skip_fillers(cx, m_end, sent_end, None);
+        let closes = rest >= sent_end
+            || cx.is_end(rest)
+            || cx.word(rest).is(Gram::Prep)
+                && (rest..sent_end).all(|k| cx.tags[k].that.is_none() && !cx.opens_content(k));
+        if lead_words < 3 || !closes {
+            return None;
         }
     }
     // «أكدت فيه عدم صحة ما ورد على لسان الأب»: an attribution after a cue in the same sentence
