@@ -597,7 +597,15 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
         if noun_phrase
             && k > start
             && cx.toks[k].kind == TokKind::Comma
-            && cx.toks.get(k + 1).is_some_and(|t| matches!(t.norm.as_str(), "فيما" | "بينما" | "حيث" | "في حين"))
+            && cx.toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    t.norm.as_str(),
+                    "فيما" | "بينما" | "حيث" | "في حين"
+                        // «أعلن النادي تجديد عقد المدرب حتى عام 2017، وكان المدرب قد …»، «…، كما
+                        // كانت أولى اللقاءات …»: a clause of the journalist's after a comma.
+                        | "كما" | "وكان" | "وكانت" | "وقد" | "لكن" | "ولكن" | "الا" | "اذ" | "مما" | "وذلك"
+                )
+            })
         {
             return k;
         }
