@@ -228,7 +228,7 @@ KEEP_L2 = 1e-4
 KEEP_MIN_BATCHES = 3
 # A weight smaller than this is left out (the held-out figures are measured without it too): each
 # weight is a string compiled into the wasm, whose budget is tight (250 KiB gzipped).
-KEEP_MIN_WEIGHT = 0.1
+KEEP_MIN_WEIGHT = 0.2
 THRESHOLD_TOLERANCE = 0.002
 THRESHOLDS = [-4.0, -3.5, -3.0, -2.5, -2.0, -1.5, -1.0, -0.5, 0.0]
 

@@ -49,7 +49,7 @@ struct StaticMap<V: 'static> {
     keys: &'static [&'static str],
     values: &'static [V],
     /// A power of two in length; 0 is an empty slot, n the key `keys[n - 1]`.
-    slots: &'static [u32],
+    slots: &'static [u16],
 }
 
 impl<V> StaticMap<V> {

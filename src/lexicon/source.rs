@@ -663,16 +663,17 @@ pub fn key_hash(bytes: &[u8]) -> u64 {
 /// The slots of an open-addressing hash table (linear probing) over `keys`: a power of two at
 /// least twice their number, each 0 (empty) or 1 + the index of the key that lives there. The
 /// lexicon's `StaticMap::get` probes it in the same order.
-pub fn hash_slots(keys: &[&str]) -> Vec<u32> {
+pub fn hash_slots(keys: &[&str]) -> Vec<u16> {
     let size = (keys.len() * 2).next_power_of_two().max(2);
     let mask = (size - 1) as u64;
-    let mut slots = vec![0u32; size];
+    // (Two bytes a slot: the tables are in the wasm, and no lexicon has 65,535 keys.)
+    let mut slots = vec![0u16; size];
     for (i, k) in keys.iter().enumerate() {
         let mut s = (key_hash(k.as_bytes()) & mask) as usize;
         while slots[s] != 0 {
             s = (s + 1) & (size - 1);
         }
-        slots[s] = u32::try_from(i + 1).expect("fewer than 4 billion lexicon keys");
+        slots[s] = u16::try_from(i + 1).expect("fewer than 65,536 keys in a lexicon table");
     }
     slots
 }
