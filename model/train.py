@@ -259,6 +259,10 @@ def train_logistic(rows):
             batches_with[f].add(batch)
     rows = [([f for f in feats if len(batches_with[f]) >= KEEP_MIN_BATCHES], y) for feats, y, _ in rows]
     w = collections.defaultdict(float)
+    # The weights averaged over the epochs' ends: one pass of SGD in a shuffled order ends wherever
+    # its last steps leave it (two learnings on nearly the same batches dropped 480 and 260 of the
+    # same statements); the average is steadier.
+    total = collections.defaultdict(float)
     order = list(range(len(rows)))
     rng = random.Random(1509)
     for _ in range(KEEP_EPOCHS):
@@ -269,7 +273,9 @@ def train_logistic(rows):
             g = 1.0 / (1.0 + math.exp(-z)) - y
             for f in feats:
                 w[f] -= KEEP_RATE * (g + KEEP_L2 * w[f])
-    return {f: v for f, v in w.items() if abs(v) >= KEEP_MIN_WEIGHT or f == "bias"}
+        for f, v in w.items():
+            total[f] += v / KEEP_EPOCHS
+    return {f: v for f, v in total.items() if abs(v) >= KEEP_MIN_WEIGHT or f == "bias"}
 
 
 def filtered(doc, scores, threshold):
