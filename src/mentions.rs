@@ -959,7 +959,7 @@ impl<'p> Parser<'p> {
         let t = &self.doc.toks[j];
         let original = &self.doc.text[t.start..t.end];
         // (Not a second member: «فرويد وتلامذته».)
-        if self.name.is_some() && !original.starts_with('و') && possessed_noun(original, 5, false) {
+        if self.name.is_some() && !original.starts_with('و') && possessed_noun(original, 3, false) {
             return Step::End;
         }
         let accept = match self.state {
