@@ -185,7 +185,7 @@ fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut
         None => put(format_args!("named_before=false")),
         Some(last) => {
             let between = &text[last..cue];
-            let paragraphs = between.matches('\n').count();
+            let paragraphs = paragraph_breaks(between);
             let sentences = between.chars().filter(|c| matches!(c, '.' | '!' | '?' | '؟')).count();
             let others: usize = (a.speakers.iter().enumerate())
                 .filter(|&(j, _)| j != st.speaker)
@@ -379,8 +379,37 @@ fn mask(seg: &str) -> String {
     out
 }
 
+/// How many paragraph breaks `s` holds: runs of line breaks, blank lines and all, count once, so
+/// that a text pasted with blank lines between its paragraphs reads as the same text.
+fn paragraph_breaks(s: &str) -> usize {
+    let mut breaks = 0;
+    let mut in_break = false;
+    for c in s.chars() {
+        if c == '\n' {
+            breaks += usize::from(!in_break);
+            in_break = true;
+        } else if !c.is_whitespace() {
+            in_break = false;
+        }
+    }
+    breaks
+}
+
 #[cfg(test)]
 mod tests {
+    /// Blank lines between paragraphs change nothing the filter reads (the page's test pastes the
+    /// same article with them and expects the same statements).
+    #[test]
+    fn blank_lines_between_paragraphs_are_one_break() {
+        assert_eq!(super::paragraph_breaks("أ\nب"), 1);
+        assert_eq!(super::paragraph_breaks("أ\n\n \nب\nج"), 2);
+        assert_eq!(super::paragraph_breaks("أ ب"), 0);
+        let text = include_str!("../benches/texts/ant-2000.txt");
+        let spaced = text.replace('\n', "\n\n");
+        let count = |t: &str| crate::analyze(t, crate::OffsetUnit::Byte).statements.len();
+        assert_eq!(count(text), count(&spaced));
+    }
+
     use super::*;
 
     #[test]
