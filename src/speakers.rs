@@ -744,15 +744,29 @@ impl KeyIndex {
 /// (المتحدث باسم الجيش after المتحدث باسم وزارة الصحة); adjectives may differ (الرئيس الديمقراطي
 /// = الرئيس الأمريكي جو بايدن).
 fn same_title(lex: &Lexicon, en: &Entity, m: &Mention, h: &str) -> bool {
-    let gender_ok = m.gender == Gender::Unknown || en.gender == Gender::Unknown || m.gender == en.gender;
-    let role_words = bare_words(&en.role);
+    title_fits(lex, en.gender, &en.role, en.title_heads.iter().map(String::as_str), m, h)
+}
+
+/// `same_title` for whoever has `gender`, `role` and title head words `heads`: an entity, or a
+/// titled person only named so far (`titled_antecedent`).
+fn title_fits<'h>(
+    lex: &Lexicon,
+    gender: Gender,
+    role: &str,
+    mut heads: impl Iterator<Item = &'h str>,
+    m: &Mention,
+    h: &str,
+) -> bool {
+    let gender_ok = m.gender == Gender::Unknown || gender == Gender::Unknown || m.gender == gender;
+    let role_words = bare_words(role);
+    let h = h.strip_prefix("ال").unwrap_or(h);
     gender_ok
         && bodies_in(lex, &m.role).iter().all(|b| role_words.contains(b))
-        && (en.title_heads.iter().any(|t| {
+        && (heads.any(|t| {
             // (A head is written with or without its article: الوزير = وزير.)
-            let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
+            let t = t.strip_prefix("ال").unwrap_or(t);
             t == h || lex.synonyms(t, h)
-        }) || role_words.first().is_some_and(|w| w == h.strip_prefix("ال").unwrap_or(h)))
+        }) || role_words.first().is_some_and(|w| w == h))
 }
 
 /// What a bare title («وقال الوزير»، «وأعلنت الوزيرة») points back to when no person the text has
@@ -774,16 +788,11 @@ fn titled_antecedent<'t>(
     if recent.iter().chain(mentioned).any(|&e| fits(e)) {
         return None;
     }
-    titled.iter().rev().filter(|n| n.end <= m.start).find(|n| {
-        let gender_ok = m.gender == Gender::Unknown || n.gender == Gender::Unknown || m.gender == n.gender;
-        let role_words = bare_words(&n.role);
-        gender_ok
-            && bodies_in(lex, &m.role).iter().all(|b| role_words.contains(b))
-            && n.title_head.as_deref().is_some_and(|t| {
-                let (t, h) = (t.strip_prefix("ال").unwrap_or(t), h.strip_prefix("ال").unwrap_or(h));
-                t == h || lex.synonyms(t, h)
-            })
-    })
+    titled
+        .iter()
+        .rev()
+        .filter(|n| n.end <= m.start)
+        .find(|n| title_fits(lex, n.gender, &n.role, n.title_head.as_deref().into_iter(), m, h))
 }
 
 fn entity_for(
