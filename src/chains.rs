@@ -29,18 +29,7 @@ const WINDOW: usize = 16;
 pub fn link(analysis: &mut Analysis) -> bool {
     chain_each(analysis);
     let keep: Vec<bool> = (0..analysis.statements.len()).map(|h| !passes_on(analysis, h)).collect();
-    if keep.iter().all(|&k| k) {
-        return false;
-    }
-    let mut k = 0;
-    analysis.statements.retain(|_| {
-        k += 1;
-        keep[k - 1]
-    });
-    for (i, st) in analysis.statements.iter_mut().enumerate() {
-        st.id = i;
-    }
-    true
+    analysis.keep_statements(&keep)
 }
 
 /// «وبحسب «رويترز»، قال ريتشارد مالينسون … إن …»: the attribution's content is another

@@ -262,23 +262,7 @@ pub fn filter(text: &str, a: &mut Analysis) -> bool {
     let keep: Vec<bool> = (0..a.statements.len())
         .map(|k| a.statements[k].kind == StatementKind::Denial || keep_score(text, a, k, &facts) >= 0.0)
         .collect();
-    if keep.iter().all(|&k| k) {
-        return false;
-    }
-    retain_flagged(&mut a.statements, &keep);
-    for (i, st) in a.statements.iter_mut().enumerate() {
-        st.id = i;
-    }
-    true
-}
-
-/// Keeps the items of `v` whose flag (by position) is set.
-fn retain_flagged<T>(v: &mut Vec<T>, flags: &[bool]) {
-    let mut i = 0;
-    v.retain(|_| {
-        i += 1;
-        flags[i - 1]
-    });
+    a.keep_statements(&keep)
 }
 
 /// Removes the speakers no statement is by and no chain goes through (those whose statements the
@@ -299,7 +283,7 @@ pub fn prune_speakers(a: &mut Analysis) {
             n += 1;
         }
     }
-    retain_flagged(&mut a.speakers, &used);
+    crate::output::retain_flagged(&mut a.speakers, &used);
     for (i, sp) in a.speakers.iter_mut().enumerate() {
         sp.id = i;
     }

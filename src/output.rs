@@ -195,7 +195,29 @@ pub struct Analysis {
     pub diagnostics: Vec<String>,
 }
 
+/// Keeps the items of `v` whose flag (by position) is set.
+pub(crate) fn retain_flagged<T>(v: &mut Vec<T>, flags: &[bool]) {
+    let mut i = 0;
+    v.retain(|_| {
+        i += 1;
+        flags[i - 1]
+    });
+}
+
 impl Analysis {
+    /// Keeps the statements whose flag (by position) is set, numbering them again in order; true
+    /// when one was dropped. (Before denials' targets are linked: ids are not referred to yet.)
+    pub(crate) fn keep_statements(&mut self, keep: &[bool]) -> bool {
+        if keep.iter().all(|&k| k) {
+            return false;
+        }
+        retain_flagged(&mut self.statements, keep);
+        for (i, st) in self.statements.iter_mut().enumerate() {
+            st.id = i;
+        }
+        true
+    }
+
     /// Rewrites every span from byte offsets into `unit`, for the same `text` the analysis came from.
     pub fn convert_offsets(&mut self, text: &str, unit: OffsetUnit) {
         if unit == OffsetUnit::Byte {
