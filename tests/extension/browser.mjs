@@ -116,18 +116,30 @@ export async function startProxy() {
     const url = new URL(req.url, 'http://unknown.invalid');
     const entry = { method: req.method, url: url.href, at: Date.now(), body: '' };
     log.push(entry);
-    for await (const chunk of req) entry.body += chunk;
     try {
+      for await (const chunk of req) entry.body += chunk;
       const path = decodeURIComponent(url.pathname);
       if (url.origin === NEWS) await serveFile(res, PAGES, path, path === '/article.html' ? { 'Content-Security-Policy': STRICT_CSP } : {});
       else if (url.origin === APP) await serveFile(res, DIST, path);
       else throw new Error('foreign');
     } catch (e) {
+      if (res.headersSent || res.destroyed) return;
       res.writeHead(e.message === 'foreign' ? 502 : 404, { 'Content-Type': 'text/plain' });
       res.end('not here\n');
     }
   });
+  // Chromium may reset a connection it no longer needs (at the end of a test, as it closes): a
+  // reset is not a failure of anything tested, so it must not become an uncaught error.
+  const ignoreReset = (e) => {
+    if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') throw e;
+  };
+  server.on('connection', (socket) => socket.on('error', ignoreReset));
+  server.on('clientError', (e, socket) => {
+    ignoreReset(e);
+    socket.destroy();
+  });
   server.on('connect', (req, socket) => {
+    socket.on('error', ignoreReset);
     log.push({ method: 'CONNECT', url: req.url, at: Date.now() });
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
