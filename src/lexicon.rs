@@ -32,6 +32,8 @@ pub struct CueMatch {
     pub conj: bool,
     /// The token carried an object pronoun (أبلغه، نشرته).
     pub enclitic: bool,
+    /// The future prefix س (سيعلن، ستطالب): speech still to come, no statement made.
+    pub future: bool,
 }
 
 /// A word sequence; `joined_l` when its last word is the preposition لـ written onto the next word.
@@ -196,7 +198,7 @@ impl Lexicon {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
                     }
-                    return Some(CueMatch { entry, infl, conj, enclitic: !enc.is_empty() });
+                    return Some(CueMatch { entry, infl, conj, enclitic: !enc.is_empty(), future: pre.ends_with('س') });
                 }
             }
         }

@@ -630,7 +630,10 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             let relative =
                 matches!(cx.toks[k - 1].norm.as_str(), "ما" | "مما" | "التي" | "الذي" | "الذين" | "سوف" | "لن" | "لم")
                     || cx.tags[k].phrases.narration.is_some();
-            if let Some(cm) = cx.cue(k).filter(|_| !relative) {
+            // A first-person or future form starts no statement (`verb_statement`), so it ends
+            // nothing: «إيداع مبلغ نصف مليون ريال» (نصف, "we describe"), «أن مظاهرات "…" ستطالب
+            // الحكومة …».
+            if let Some(cm) = cx.cue(k).filter(|c| !relative && !c.infl.first_person && !c.future) {
                 // A cue whose subject opens this very clause is speech inside the content
                 // («إن بايدن أبلغ بوتين أن …»): it stays in.
                 let nested = subject_before(cx, k).is_some_and(|m| m.tok_start <= start + 1)

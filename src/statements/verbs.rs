@@ -4,7 +4,7 @@ use super::*;
 
 pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, used: &mut [bool]) -> Option<Event> {
     let entry = &cx.lex.cues[cm.entry];
-    if cm.infl.first_person {
+    if cm.infl.first_person || cm.future {
         return None;
     }
     // The journalist's own voice: «ويذكر أن»، «يشار إلى أن», and a phrase of it the verb
