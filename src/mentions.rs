@@ -1275,7 +1275,8 @@ pub fn short_brackets(toks: &[Token], i: usize, limit: usize) -> Option<usize> {
 
 /// A request for anonymity starting at token `i` (طلب عدم الكشف عن هويته، مشترطاً عدم ذكر
 /// اسمه): a `withhold` verb with an `identity` word within five words. Returns the index after
-/// the clause: the next comma, dash, colon or sentence end, at most 16 words on.
+/// the clause: the next comma, dash, colon or sentence end, at most 16 words on, or the
+/// complementizer of what the source said («طلب عدم نشر اسمه إن …»).
 pub fn anonymity_clause(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
     let toks = doc.toks;
     let (_, tag) = doc.tok(i).filter(|(t, _)| t.is_word() && i < limit)?;
@@ -1284,7 +1285,7 @@ pub fn anonymity_clause(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
     }
     let id = (i + 1..limit.min(i + 6)).find(|&k| toks[k].is_word() && doc.word(k).is(Gram::Identity))?;
     let mut e = id + 1;
-    while e < limit && e < id + 16 && toks[e].is_word() {
+    while e < limit && e < id + 16 && toks[e].is_word() && doc.tags[e].that.is_none() {
         e += 1;
     }
     Some(e)
