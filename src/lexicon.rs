@@ -198,7 +198,9 @@ impl Lexicon {
                     if via_l_or_s && infl.form != VerbForm::Present {
                         continue;
                     }
-                    return Some(CueMatch { entry, infl, conj, enclitic: !enc.is_empty(), future: pre.ends_with('س') });
+                    return Some(CueMatch {
+                        entry, infl, conj, enclitic: !enc.is_empty(), future: pre.ends_with('س')
+                    });
                 }
             }
         }

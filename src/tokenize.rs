@@ -99,6 +99,17 @@ fn hashtag_mark(text: &str, tokens: &[Token], i: usize, c: char) -> bool {
     }
 }
 
+/// True when the dot at byte `end` joins letters spelled out into one abbreviation: «شركة
+/// بي.بي»، «بنك اي.سي.بي.سي»، «(بي.إف.في)» — at most three letters on either side of it, no
+/// space —, so it ends no sentence (Reuters' Arabic writes every Latin acronym so).
+fn abbreviation_dot(text: &str, segment: usize, end: usize) -> bool {
+    let Some(rest) = text[end..].strip_prefix('.') else { return false };
+    let is_letter = |c: char| is_arabic_letter(c) || c.is_alphabetic();
+    let before = text[segment..end].chars().count();
+    let after = rest.chars().take_while(|&c| is_letter(c)).count();
+    (1..=3).contains(&before) && (1..=3).contains(&after)
+}
+
 /// Splits `text` into tokens. Whitespace (other than line breaks) separates tokens and is not one;
 /// several line breaks in a row give one `Para` token.
 pub fn tokenize(text: &str) -> Vec<Token> {
@@ -110,14 +121,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     while let Some((i, c)) = chars.next() {
         if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                // An apostrophe between letters belongs to the word (Latin names: O'Brien).
-                if is_word_char(d) && !d.is_ascii_digit() {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
+            let mut segment = i;
+            loop {
+                while let Some(&(j, d)) = chars.peek() {
+                    // An apostrophe between letters belongs to the word (Latin names: O'Brien).
+                    if is_word_char(d) && !d.is_ascii_digit() {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if !abbreviation_dot(text, segment, end) {
                     break;
                 }
+                chars.next();
+                end += 1;
+                segment = end;
             }
             // (Folded into one buffer for the whole text, then copied inline into the token.)
             scratch.clear();
@@ -229,6 +249,29 @@ mod tests {
         assert_eq!(norms("فعلي على"), ["فعلي", "علي"]);
         // Only as written without vowels: «عليّ» with its shadda is as often «on me» (عليَّ).
         assert_eq!(norms("قال عليّ على"), ["قال", "علي", "علي"]);
+    }
+
+    /// Letters spelled out and joined by dots are one word; a dot after a longer word, or before
+    /// one, still ends the sentence (a missing space after a full stop is common).
+    #[test]
+    fn an_abbreviation_with_dots_is_one_word() {
+        let text = "لشركة بي.بي وبنك اي.سي.بي.سي. وقال الله.خلف";
+        let toks = tokenize(text);
+        let shown: Vec<(&str, TokKind)> = toks.iter().map(|t| (&text[t.start..t.end], t.kind)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("لشركة", TokKind::Word),
+                ("بي.بي", TokKind::Word),
+                ("وبنك", TokKind::Word),
+                ("اي.سي.بي.سي", TokKind::Word),
+                (".", TokKind::End),
+                ("وقال", TokKind::Word),
+                ("الله", TokKind::Word),
+                (".", TokKind::End),
+                ("خلف", TokKind::Word),
+            ]
+        );
     }
 
     #[test]
