@@ -147,8 +147,25 @@ fn attribution(
             && (rest >= sent_end || cx.is_end(rest) || cx.toks[rest].kind == TokKind::Comma)
             && cx.plausible_words(m)
     };
-    let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb)
-        .filter(|m| cx.plausible(m) || quoted(m) || after_verb(m) || bare_name(m) || kama && cx.plausible_words(m))?;
+    // A family name with its article said alone, «وبحسب السناني، فإن …», when the text has named
+    // the person in full before (a name-like word right before the same family name).
+    let family_alone = |m: &Mention| {
+        let k = m.tok_start;
+        m.tok_end == k + 1
+            && m.class.is_none()
+            && mentions::definite(&cx.toks[k])
+            && cx.word(k).name_like
+            && !cx.word(k).is_or_bare(Gram::Common)
+            && (1..k).any(|j| {
+                cx.toks[j].norm == cx.toks[k].norm
+                    && cx.toks[j - 1].is_word()
+                    && !mentions::definite(&cx.toks[j - 1])
+                    && cx.word(j - 1).name_like
+            })
+    };
+    let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb).filter(|m| {
+        cx.plausible(m) || quoted(m) || after_verb(m) || bare_name(m) || family_alone(m) || kama && cx.plausible_words(m)
+    })?;
     // «وفق نظام المنتج المستقل»، «حسب الخطة»: a phrase of no known kind opened by a common noun
     // is the standard something follows, not its source (as for a subject: `lone_common`).
     let first = cx.toks[m.tok_start].norm.as_str();
