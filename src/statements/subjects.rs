@@ -372,11 +372,16 @@ fn quoted_name_after_verb(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, 
     let opens = clause(next)
         || next < sent_end && cx.toks[next].kind == TokKind::Colon
         || entry.prep.is_some_and(|pr| next < sent_end && cx.toks[next].norm == pr)
-        || venue_then(cx, next, sent_end, clause);
+        || venue_then(cx, next, sent_end, clause)
+        // «أعلنت "ألفابت"، الشركة الأم لغوغل، الاثنين، أن …»: an apposition in commas between.
+        || opens_after_interposed(cx, q.close + 1, sent_end);
     if !opens {
         return None;
     }
-    mentions::parse(&cx.doc(), p, sent_end, false).filter(|m| m.tok_end == q.close + 1 && !m.name.is_empty())
+    // (The phrase may take the apposition in: «"ألفابت"، الشركة الأم لغوغل».)
+    let apposition = cx.toks.get(q.close + 1).is_some_and(|t| t.kind == TokKind::Comma);
+    mentions::parse(&cx.doc(), p, sent_end, false)
+        .filter(|m| (m.tok_end == q.close + 1 || apposition && m.tok_end > q.close) && !m.name.is_empty())
 }
 
 /// The subject after the verb (قال الرئيس الروسي فلاديمير بوتين إن …), if the phrase there is
