@@ -220,8 +220,12 @@ impl<'a> Ctx<'a> {
         let before_verbal_noun = i > 0
             && self.toks[i - 1].is_word()
             && (self.word(i - 1).is(Gram::Prep) || self.word(i - 1).is(Gram::Masdar));
+        // «ومقرّه بريطانيا»: a feminine participle written with ه, not ة, is a noun with its
+        // pronoun (مقرّ + ـه, its seat), not مُقِرّة.
+        let written_ha = self.text[t.start..t.end].ends_with('ه');
         self.tags[i].cue.filter(|c| {
             !(self.in_quote(i)
+                || written_ha && c.infl.form == VerbForm::Participle && c.infl.gender == crate::lexicon::Gender::Fem
                 || before_verbal_noun
                 || masdar_hamza
                 || ta_marbuta && c.infl.form != VerbForm::Participle
