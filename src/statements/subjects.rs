@@ -373,6 +373,13 @@ fn quoted_name_after_verb(cx: &Ctx, p: usize, entry: &crate::lexicon::CueEntry, 
         || next < sent_end && cx.toks[next].kind == TokKind::Colon
         || entry.prep.is_some_and(|pr| next < sent_end && cx.toks[next].norm == pr)
         || venue_then(cx, next, sent_end, clause)
+        // (Or a longer one, for a name the quotation marks already say is one: «وقالت
+        // "بي.دبليو.سي" في تقرير قدمته إلى لجنة التجارة الاتحادية الأميركية، إن …».)
+        || next + 1 < sent_end
+            && venue_at(cx, next)
+            && (next + 2..sent_end.min(next + 18))
+                .find(|&k| cx.cue(k).is_some() || cx.tags[k].that.is_some())
+                .is_some_and(clause)
         // «أعلنت "ألفابت"، الشركة الأم لغوغل، الاثنين، أن …»: an apposition in commas between.
         || opens_after_interposed(cx, q.close + 1, sent_end);
     if !opens {
