@@ -484,7 +484,10 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
                 let end = cx.sentence_end(first);
                 if let Some(m) = mentions::parse(&cx.doc(), first, end, false) {
                     let agrees = *gender == Gender::Unknown || m.gender == Gender::Unknown || m.gender == *gender;
-                    let names_someone = m.class.is_some_and(|c| c != EntityClass::Document) || cx.plausible(&m);
+                    // (Not a frequent word that is never a name: «أن تكون مشاركة البعثات …،
+                    // مشدداً» continues the speaker, not «تكون».)
+                    let names_someone = m.class.is_some_and(|c| c != EntityClass::Document)
+                        || cx.plausible(&m) && !cx.word(m.tok_start).is(Gram::Common);
                     if agrees && names_someone && m.tok_end < toks.partition_point(|t| t.start < f.cue.0) {
                         f.rule.push_str("; the subject of the clause it continues");
                         f.subject = Subject::Explicit(m);
