@@ -164,7 +164,12 @@ fn attribution(
             })
     };
     let m = mentions::parse(&cx.doc(), end, sent_end, joined && needs != Needs::Verb).filter(|m| {
-        cx.plausible(m) || quoted(m) || after_verb(m) || bare_name(m) || family_alone(m) || kama && cx.plausible_words(m)
+        cx.plausible(m)
+            || quoted(m)
+            || after_verb(m)
+            || bare_name(m)
+            || family_alone(m)
+            || kama && cx.plausible_words(m)
     })?;
     // «وفق نظام المنتج المستقل»، «حسب الخطة»: a phrase of no known kind opened by a common noun
     // is the standard something follows, not its source (as for a subject: `lone_common`).
