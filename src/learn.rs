@@ -103,7 +103,15 @@ pub const HAS_KEEP_WEIGHTS: bool = !KEEP_WEIGHTS.is_empty();
 struct DocFacts {
     said: Vec<usize>,
     headline_end: Option<usize>,
+    /// Every speaker's mentions as (start, speaker), in text order: who was named between two
+    /// places is a range of it, not a walk over every speaker.
+    named: Vec<(usize, usize)>,
 }
+
+/// The most paragraph breaks, sentence ends or other speakers named that a feature tells apart
+/// (its buckets end at 5): counting stops there, so a speaker named far back in a long text (an
+/// archive pasted whole) costs no more than one named a page before.
+const COUNT_CAP: usize = 5;
 
 impl DocFacts {
     fn of(text: &str, a: &Analysis) -> DocFacts {
@@ -118,7 +126,10 @@ impl DocFacts {
             let first = text[..nl].trim_end();
             first.split_whitespace().count() <= 30 && !first.ends_with('.') && !text[nl..].trim().is_empty()
         });
-        DocFacts { said, headline_end }
+        let mut named: Vec<(usize, usize)> =
+            (a.speakers.iter().enumerate()).flat_map(|(j, sp)| sp.mentions.iter().map(move |m| (m.start, j))).collect();
+        named.sort_unstable();
+        DocFacts { said, headline_end, named }
     }
 }
 
@@ -181,16 +192,19 @@ fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut
     put(format_args!("form.content={form:?}|{}", Bucket(content_words, &[3, 5, 9])));
     // How far back the speaker was last named, and who was named since.
     let cue = st.cue.start;
-    match sp.mentions.iter().filter(|m| m.start < cue).map(|m| m.start).max() {
+    // (Mentions are in text order: the last one before the cue is found by halves.)
+    let before = sp.mentions.partition_point(|m| m.start < cue);
+    match before.checked_sub(1).map(|k| sp.mentions[k].start) {
         None => put(format_args!("named_before=false")),
         Some(last) => {
-            let between = &text[last..cue];
-            let paragraphs = paragraph_breaks(between);
-            let sentences = between.chars().filter(|c| matches!(c, '.' | '!' | '?' | '؟')).count();
-            let others: usize = (a.speakers.iter().enumerate())
-                .filter(|&(j, _)| j != st.speaker)
-                .map(|(_, o)| o.mentions.iter().filter(|m| last < m.start && m.start < cue).count())
-                .sum();
+            let (paragraphs, sentences) = breaks_and_sentences(&text[last..cue]);
+            let from = facts.named.partition_point(|&(at, _)| at <= last);
+            let others = facts.named[from..]
+                .iter()
+                .take_while(|&&(at, _)| at < cue)
+                .filter(|&&(_, j)| j != st.speaker)
+                .take(COUNT_CAP)
+                .count();
             put(format_args!("paragraphs={}", Bucket(paragraphs, &[1, 2, 3, 5])));
             put(format_args!("sentences={}", Bucket(sentences, &[1, 2, 3, 5])));
             put(format_args!("others={}", Bucket(others, &[1, 2, 3, 5])));
@@ -363,20 +377,24 @@ fn mask(seg: &str) -> String {
     out
 }
 
-/// How many paragraph breaks `s` holds: runs of line breaks, blank lines and all, count once, so
-/// that a text pasted with blank lines between its paragraphs reads as the same text.
-fn paragraph_breaks(s: &str) -> usize {
-    let mut breaks = 0;
-    let mut in_break = false;
+/// The paragraph breaks and sentence ends in `s`, each up to `COUNT_CAP`. A run of line breaks,
+/// blank lines and all, counts once, so that a text pasted with blank lines between its
+/// paragraphs reads as the same text.
+fn breaks_and_sentences(s: &str) -> (usize, usize) {
+    let (mut breaks, mut sentences, mut in_break) = (0, 0, false);
     for c in s.chars() {
         if c == '\n' {
             breaks += usize::from(!in_break);
             in_break = true;
         } else if !c.is_whitespace() {
             in_break = false;
+            sentences += usize::from(matches!(c, '.' | '!' | '?' | '؟'));
+        }
+        if breaks >= COUNT_CAP && sentences >= COUNT_CAP {
+            break;
         }
     }
-    breaks
+    (breaks.min(COUNT_CAP), sentences.min(COUNT_CAP))
 }
 
 #[cfg(test)]
@@ -385,9 +403,11 @@ mod tests {
     /// same article with them and expects the same statements).
     #[test]
     fn blank_lines_between_paragraphs_are_one_break() {
-        assert_eq!(super::paragraph_breaks("أ\nب"), 1);
-        assert_eq!(super::paragraph_breaks("أ\n\n \nب\nج"), 2);
-        assert_eq!(super::paragraph_breaks("أ ب"), 0);
+        assert_eq!(super::breaks_and_sentences("أ\nب"), (1, 0));
+        assert_eq!(super::breaks_and_sentences("أ.\n\n \nب\nج"), (2, 1));
+        assert_eq!(super::breaks_and_sentences("أ ب"), (0, 0));
+        // Counting stops at the cap (the features' buckets end there).
+        assert_eq!(super::breaks_and_sentences(&"جملة.\n".repeat(100)), (5, 5));
         let text = include_str!("../benches/texts/ant-2000.txt");
         let spaced = text.replace('\n', "\n\n");
         let count = |t: &str| crate::analyze(t, crate::OffsetUnit::Byte).statements.len();
