@@ -103,9 +103,6 @@ pub const HAS_KEEP_WEIGHTS: bool = !KEEP_WEIGHTS.is_empty();
 struct DocFacts {
     said: Vec<usize>,
     headline_end: Option<usize>,
-    /// Every speaker's mentions as (start, speaker), in text order: who was named between two
-    /// places is a range of it, not a walk over every speaker.
-    named: Vec<(usize, usize)>,
 }
 
 /// The most paragraph breaks, sentence ends or other speakers named that a feature tells apart
@@ -126,10 +123,7 @@ impl DocFacts {
             let first = text[..nl].trim_end();
             first.split_whitespace().count() <= 30 && !first.ends_with('.') && !text[nl..].trim().is_empty()
         });
-        let mut named: Vec<(usize, usize)> =
-            (a.speakers.iter().enumerate()).flat_map(|(j, sp)| sp.mentions.iter().map(move |m| (m.start, j))).collect();
-        named.sort_unstable();
-        DocFacts { said, headline_end, named }
+        DocFacts { said, headline_end }
     }
 }
 
@@ -198,13 +192,15 @@ fn each_feature(text: &str, a: &Analysis, k: usize, facts: &DocFacts, emit: &mut
         None => put(format_args!("named_before=false")),
         Some(last) => {
             let (paragraphs, sentences) = breaks_and_sentences(&text[last..cue]);
-            let from = facts.named.partition_point(|&(at, _)| at <= last);
-            let others = facts.named[from..]
-                .iter()
-                .take_while(|&&(at, _)| at < cue)
-                .filter(|&&(_, j)| j != st.speaker)
-                .take(COUNT_CAP)
-                .count();
+            // (Each speaker's mentions are in text order: those between are a range, found by
+            // halves, not a walk over all of them.)
+            let others: usize = (a.speakers.iter().enumerate())
+                .filter(|&(j, _)| j != st.speaker)
+                .map(|(_, o)| {
+                    o.mentions.partition_point(|m| m.start < cue) - o.mentions.partition_point(|m| m.start <= last)
+                })
+                .sum::<usize>()
+                .min(COUNT_CAP);
             put(format_args!("paragraphs={}", Bucket(paragraphs, &[1, 2, 3, 5])));
             put(format_args!("sentences={}", Bucket(sentences, &[1, 2, 3, 5])));
             put(format_args!("others={}", Bucket(others, &[1, 2, 3, 5])));
