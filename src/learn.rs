@@ -106,8 +106,9 @@ struct DocFacts {
 }
 
 /// The most paragraph breaks, sentence ends or other speakers named that a feature tells apart
-/// (its buckets end at 5): counting stops there, so a speaker named far back in a long text (an
-/// archive pasted whole) costs no more than one named a page before.
+/// (its buckets end at 5): breaks and sentence ends are counted only up to there, and mentions
+/// found by halves, so a speaker named far back in a long text (an archive pasted whole) costs
+/// no more than one named a page before.
 const COUNT_CAP: usize = 5;
 
 impl DocFacts {

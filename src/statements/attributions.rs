@@ -156,6 +156,8 @@ fn attribution(
             && mentions::definite(&cx.toks[k])
             && cx.word(k).name_like
             && !cx.word(k).is_or_bare(Gram::Common)
+            // (Said twice at least, or the walk back finds nothing: it stays off long texts.)
+            && cx.freq.get(cx.toks[k].norm.as_str()).is_some_and(|&n| n >= 2)
             && (1..k).any(|j| {
                 cx.toks[j].norm == cx.toks[k].norm
                     && cx.toks[j - 1].is_word()

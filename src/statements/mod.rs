@@ -211,8 +211,9 @@ impl<'a> Ctx<'a> {
     fn cue_here(&self, i: usize) -> Option<crate::lexicon::CueMatch> {
         let t = self.toks.get(i)?;
         self.tags[i].cue?;
-        let ta_marbuta =
-            self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some()) == Some('ة');
+        // The word's last letter as written (marks after it skipped).
+        let last_letter = self.text[t.start..t.end].chars().rev().find(|&c| crate::normalize::fold_char(c).is_some());
+        let ta_marbuta = last_letter == Some('ة');
         // «إفادته»: إ opens the verbal noun of a form-IV verb (إفادة)، never one of its verbs.
         let masdar_hamza = self.text[t.start..t.end].starts_with('إ')
             && self.tags[i].cue.is_some_and(|c| self.lex.cues[c.entry].lemma.starts_with('أ'));
@@ -222,7 +223,7 @@ impl<'a> Ctx<'a> {
             && (self.word(i - 1).is(Gram::Prep) || self.word(i - 1).is(Gram::Masdar));
         // «ومقرّه بريطانيا»: a feminine participle written with ه, not ة, is a noun with its
         // pronoun (مقرّ + ـه, its seat), not مُقِرّة.
-        let written_ha = self.text[t.start..t.end].ends_with('ه');
+        let written_ha = last_letter == Some('ه');
         self.tags[i].cue.filter(|c| {
             !(self.in_quote(i)
                 || written_ha && c.infl.form == VerbForm::Participle && c.infl.gender == crate::lexicon::Gender::Fem
