@@ -428,6 +428,12 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if prepositional && cx.entity(p).is_none() {
         return None;
     }
+    // Nor a phrase that opens with a preposition: «وقال أمام أنصاره إن …»، «وقال لراديو كاتالونيا
+    // إن …» say where or to whom, and the subject is the speaker the text follows.
+    // («أمام» with its hamza above is «before», never the title «إمام», which folds the same.)
+    if cx.entity(p).is_none() && (cx.word(p).is(Gram::Prep) || to_someone(cx, p)) || original == "أمام" {
+        return None;
+    }
     // Nor a possessed noun: «وأضاف سعادتي أيضاً أن …» (my happiness).
     if crate::mentions::possessed_noun(original, 4, true) && cx.entity(p).is_none() {
         return None;
@@ -951,4 +957,16 @@ fn before_comma(cx: &Ctx, from: usize, o: usize) -> usize {
 fn family_nisba(cx: &Ctx, k: usize) -> bool {
     let t = &cx.toks[k];
     mentions::is_nisba(&t.norm) && t.norm.ends_with('ي') && cx.text[t.start..t.end].ends_with('ي')
+}
+
+/// A لـ-word at `k` that says to whom or why, not a name: not a word whose ل is its own
+/// (لافروف), and a word the lexicon knows after the ل («لجمهور»، «لنفسه»، «لوجود»; not «لوني
+/// ميتز», «لورنزو»).
+fn to_someone(cx: &Ctx, k: usize) -> bool {
+    let t = &cx.toks[k];
+    let Some(rest) = t.norm.strip_prefix('ل').filter(|r| r.chars().count() >= 3 && !r.starts_with('ل')) else {
+        return false;
+    };
+    let known = cx.lex.grams(rest) != Default::default() || cx.lex.word(rest, None, false).is(Gram::Common);
+    known && !cx.word(k).is(Gram::Lword)
 }
