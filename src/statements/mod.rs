@@ -508,6 +508,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             outer.push(f.content);
         }
     }
+    relay::interposed(&cx, &mut events);
     relay::trailing(&cx, &mut events);
     // One content, one statement: a second cue whose content is the very same span (a relative
     // «ونشرته الصحف» before the clause of «وأكد فلان») adds nothing.

@@ -10,6 +10,9 @@
 //!   فرانس برس.»، or as a sentence of its own right after it: «… العواقب". حسب فرانس برس.» —
 //!   the outlet passed on every statement of that sentence ([`trailing`]).
 //!
+//! - Between the cue and the content, where it was said and who passed it on: «وقال أقصوي في
+//!   بيان نقلته وكالة الأناضول إن …» ([`interposed`]).
+//!
 //! Speech inside speech and a relayed speaker going on (وأضاف) are not in one sentence's
 //! grammar; `chains` derives them once the speakers are known.
 
@@ -87,6 +90,64 @@ fn attribution_sentence(cx: &Ctx, end: usize) -> Option<Mention> {
     let sent_end = cx.sentence_end(k);
     let m = attribution_party(cx, k, sent_end)?;
     (m.tok_end..sent_end).all(|x| !cx.toks[x].is_word()).then_some(m)
+}
+
+/// Verbs of passing words on, with the pronoun of the words they pass on (folded): «في بيان
+/// نقلته وكالة الأناضول»، «في تصريحات نشرتها صحيفة …».
+const PASSED_ON: &[&str] = &[
+    "نقلته",
+    "نقلتها",
+    "نقله",
+    "نقلها",
+    "نشرته",
+    "نشرتها",
+    "نشره",
+    "نشرها",
+    "اوردته",
+    "اوردتها",
+    "اورده",
+    "اوردها",
+    "بثته",
+    "بثتها",
+    "بثه",
+    "بثها",
+];
+
+/// The most tokens between a cue and its content that may hold the outlet that passed it on.
+const INTERPOSED: usize = 24;
+
+/// The outlet named between a statement's cue and its content, when one is: where it was said
+/// and who passed it on («وقال أقصوي في بيان نقلته وكالة الأناضول إن …»، «في تصريحات نشرتها صحيفة
+/// …»). (Not an attribution phrase there, «وقال بوتين في الفيلم، بحسب تقرير وكالة رويترز: …»:
+/// measured on the real articles it added 3 right chains and 10 false.) Nothing inside a
+/// quotation counts.
+fn interposed_party(cx: &Ctx, cue_end: usize, content_start: usize) -> Option<Mention> {
+    if content_start <= cue_end || content_start - cue_end > INTERPOSED {
+        return None;
+    }
+    let k = (cue_end + 1..content_start)
+        .find(|&k| !cx.in_quote(k) && cx.toks[k - 1].is_word() && PASSED_ON.contains(&cx.toks[k].norm.as_str()))?;
+    let m = mentions::parse(&cx.doc(), k + 1, content_start, false)?;
+    matches!(m.class, Some(EntityClass::Media | EntityClass::Organization)).then_some(m)
+}
+
+/// Gives a statement whose frame names no one it passed through the outlet named between its cue
+/// and its content (see `interposed_party`).
+pub(super) fn interposed(cx: &Ctx, events: &mut [Event]) {
+    let tok_at = |byte: usize| cx.toks.partition_point(|t| t.start < byte);
+    for e in events.iter_mut() {
+        let Event::Statement(f) = e else { continue };
+        if !f.relay.is_empty() || f.nested {
+            continue;
+        }
+        let (cue_end, content_start) = (tok_at(f.cue.1), tok_at(f.content.0));
+        if cue_end >= cx.toks.len() || cx.in_quote(cue_end.saturating_sub(1)) {
+            continue;
+        }
+        if let Some(party) = interposed_party(cx, cue_end, content_start) {
+            f.relay.before.push(party);
+        }
+    }
 }
 
 /// Gives every statement of a sentence that an attribution closes («…، وفق ما ذكرت وكالة فرانس
