@@ -12,9 +12,9 @@
 //! 2. **One of the sources just cited.** An unnamed source speaking right after an outlet's words
 //!    from unnamed sources is one of them: «ذكرت رويترز نقلاً عن مصادر أن …» then «…، وفقاً لأحد
 //!    المصادر» is [رويترز، أحد المصادر].
-//! 3. **A relayed speaker going on.** Once a speaker's words came through a relay, their later
-//!    statements did too, unless they name their own: «ونقل موقع ليفربول عن صلاح قوله …» then
-//!    «وأضاف صلاح …» is [موقع ليفربول، صلاح]. (Not after speech inside speech: the host was a
+//! 3. **A relayed speaker going on.** Once a speaker's words came through a relay, the statement
+//!    right after it that goes on without naming them came through it too: «ونقل موقع ليفربول عن
+//!    صلاح قوله …» then «وأضاف …» is [موقع ليفربول، صلاح]. (Not after speech inside speech: the host was a
 //!    party to that one statement, not the journalist's source.)
 
 use crate::output::{Analysis, SpeakerKind};
@@ -83,10 +83,21 @@ fn chain_each(analysis: &mut Analysis) {
             relayed[speaker] = Some(chain.clone());
             Some(chain)
         } else {
-            // (Only right after: the statement before, passing over those inside another's
-            // content, is the same speaker's.)
+            // (Only right after, and only a statement that goes on from it: the statement just
+            // before, passing over those inside another's content, is the same speaker's and came
+            // through the relay. «وأضاف …» goes on from it; «وقال صلاح …» in a later paragraph is
+            // the journalist's own again. Measured on the real articles: carried to every later
+            // statement of the speaker, the chain was right 25 times and false 92; this way, 24
+            // and 32.)
             match (i.saturating_sub(WINDOW)..i).rev().find(|&p| !nested[p]) {
-                Some(p) if analysis.statements[p].speaker == speaker => relayed[speaker].clone(),
+                Some(p)
+                    if p + 1 == i
+                        && analysis.statements[p].speaker == speaker
+                        && analysis.statements[p].chain.is_some()
+                        && goes_on(st) =>
+                {
+                    relayed[speaker].clone()
+                }
                 _ => None,
             }
         };
@@ -97,6 +108,14 @@ fn chain_each(analysis: &mut Analysis) {
             })
             .filter(|c| c.len() >= 2);
     }
+}
+
+/// A statement that goes on from the one before: its verb does not name its subject (وأضاف،
+/// مشيراً), or it is a verb of going on (أضاف، تابع), as `statements` explains it.
+fn goes_on(st: &crate::output::Statement) -> bool {
+    st.explain.as_deref().is_some_and(|e| {
+        e.contains("speaker not named") || e.starts_with("verb «أضاف»") || e.starts_with("verb «تابع»")
+    })
 }
 
 /// Rule 2: statement `i`, by an unnamed source, right after an outlet's statement whose chain
@@ -171,5 +190,14 @@ mod tests {
         assert_eq!(chain(&a, by_content(&a, "التوقيع")), ["صحيفة الغارديان", "أحمد سالم"]);
         // Someone else, heard directly, has none.
         assert_eq!(a.statements[by_content(&a, "الموعد")].chain, None);
+    }
+
+    #[test]
+    fn a_relayed_speaker_named_again_is_heard_directly() {
+        let a = rules(
+            "ونقلت صحيفة الغارديان عن الوزير أحمد سالم قوله إن الاتفاق قريب.\nوقال سالم في مؤتمر صحفي إن المفاوضات مستمرة.",
+        );
+        assert_eq!(chain(&a, by_content(&a, "الاتفاق")), ["صحيفة الغارديان", "أحمد سالم"]);
+        assert_eq!(a.statements[by_content(&a, "المفاوضات")].chain, None);
     }
 }
