@@ -164,9 +164,8 @@ fn titles() {
     }
 }
 
-/// Where a name would go: the name-like words right after a title or a body's head word (and its
-/// nisba), up to three («الرئيس دونالد ترامب»، «وكالة فرانس برس»، «وزير الخارجية التركي مولود
-/// جاويش أوغلو»). Per token: (in a run that ends where a name
+/// Where a name would go: the name-like words right after a title or a body's head word, up to
+/// three («الرئيس دونالد ترامب»، «وكالة فرانس برس»). Per token: (in a run that ends where a name
 /// ends, «… ترامب إن», not an object running on after its subject, «أكدت الوزارة عدم وجود …»;
 /// in any such run).
 fn name_places(lex: &Lexicon, toks: &[Token], tags: &[lexicon::Tag]) -> (Vec<bool>, Vec<bool>) {
@@ -175,28 +174,18 @@ fn name_places(lex: &Lexicon, toks: &[Token], tags: &[lexicon::Tag]) -> (Vec<boo
     for (i, tag) in tags.iter().enumerate() {
         if let Some(e) = tag.entity {
             if e.end > i && e.info.class != lexicon::EntityClass::Place {
-                // (After the title's nisba, up to two: «وزير الخارجية التركي مولود جاويش أوغلو».)
-                let mut start = e.end;
-                while start < toks.len().min(e.end + 2) && nisba(&toks[start].norm) {
-                    start += 1;
-                }
-                let mut k = start;
-                while k < toks.len() && k < start + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
+                let mut k = e.end;
+                while k < toks.len() && k < e.end + 3 && toks[k].kind == TokKind::Word && tags[k].word.name_like {
                     k += 1;
                 }
-                after_any[start..k].iter_mut().for_each(|b| *b = true);
-                if k > start && (k == toks.len() || boundary(lex, &toks[k]) || tags[k].cue.is_some()) {
-                    after_title[start..k].iter_mut().for_each(|b| *b = true);
+                after_any[e.end..k].iter_mut().for_each(|b| *b = true);
+                if k > e.end && (k == toks.len() || boundary(lex, &toks[k]) || tags[k].cue.is_some()) {
+                    after_title[e.end..k].iter_mut().for_each(|b| *b = true);
                 }
             }
         }
     }
     (after_title, after_any)
-}
-
-/// A definite nisba (folded): «التركي»، «الأمريكية».
-fn nisba(w: &str) -> bool {
-    w.starts_with("ال") && (w.ends_with('ي') || w.ends_with("يه")) && w.chars().count() >= 5
 }
 
 /// Frequent words shaped like names that the news almost never writes as one: a word seen 100
