@@ -960,8 +960,8 @@ fn family_nisba(cx: &Ctx, k: usize) -> bool {
 }
 
 /// A لـ-word at `k` that says to whom or why, not a name: not a word whose ل is its own
-/// (لافروف), and a word the lexicon knows after the ل («لجمهور»، «لنفسه»، «لوجود»; not «لوني
-/// ميتز», «لورنزو»).
+/// (لافروف), and a word the lexicon knows after the ل («لنفسه»، «لوجود»; not «لوني ميتز»،
+/// «لورنزو»). (A word said once was tried instead: it lost foreign given names said once.)
 fn to_someone(cx: &Ctx, k: usize) -> bool {
     let t = &cx.toks[k];
     let Some(rest) = t.norm.strip_prefix('ل').filter(|r| r.chars().count() >= 3 && !r.starts_with('ل')) else {
