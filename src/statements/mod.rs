@@ -170,6 +170,11 @@ impl<'a> Ctx<'a> {
         !self.toks[m.tok_start..m.tok_end].iter().filter(|t| t.is_word()).any(bad)
     }
 
+    /// The token at byte offset `byte` (the first that starts there or after it).
+    fn tok_at(&self, byte: usize) -> usize {
+        self.toks.partition_point(|t| t.start < byte)
+    }
+
     fn in_quote(&self, i: usize) -> bool {
         self.quotes.inside[i].is_some()
     }

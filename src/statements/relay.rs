@@ -134,13 +134,12 @@ fn interposed_party(cx: &Ctx, cue_end: usize, content_start: usize) -> Option<Me
 /// Gives a statement whose frame names no one it passed through the outlet named between its cue
 /// and its content (see `interposed_party`).
 pub(super) fn interposed(cx: &Ctx, events: &mut [Event]) {
-    let tok_at = |byte: usize| cx.toks.partition_point(|t| t.start < byte);
     for e in events.iter_mut() {
         let Event::Statement(f) = e else { continue };
         if !f.relay.is_empty() || f.nested {
             continue;
         }
-        let (cue_end, content_start) = (tok_at(f.cue.1), tok_at(f.content.0));
+        let (cue_end, content_start) = (cx.tok_at(f.cue.1), cx.tok_at(f.content.0));
         if cue_end >= cx.toks.len() || cx.in_quote(cue_end.saturating_sub(1)) {
             continue;
         }
@@ -154,14 +153,13 @@ pub(super) fn interposed(cx: &Ctx, events: &mut [Event]) {
 /// برس.») that attribution's party as the one that passed it on, unless its frame already names
 /// one. Statements inside a quotation are the quoted speaker's words, not the outlet's relay.
 pub(super) fn trailing(cx: &Ctx, events: &mut [Event]) {
-    let tok_at = |byte: usize| cx.toks.partition_point(|t| t.start < byte);
     let mut k = 0;
     while k < events.len() {
         let Event::Statement(f) = &events[k] else {
             k += 1;
             continue;
         };
-        let cue = tok_at(f.cue.0);
+        let cue = cx.tok_at(f.cue.0);
         if cue >= cx.toks.len() || cx.in_quote(cue) {
             k += 1;
             continue;
@@ -171,7 +169,7 @@ pub(super) fn trailing(cx: &Ctx, events: &mut [Event]) {
         // The statements of this sentence: this one and those after it whose cue is in it.
         let last = (k..events.len())
             .take_while(|&j| match &events[j] {
-                Event::Statement(g) => tok_at(g.cue.0) < sent_end,
+                Event::Statement(g) => cx.tok_at(g.cue.0) < sent_end,
                 _ => true,
             })
             .last()
@@ -196,7 +194,7 @@ pub(super) fn trailing(cx: &Ctx, events: &mut [Event]) {
             // ذكرته وكالة كيودو» is Kyodo's report of Debie's demand only).
             for e in events[k..=last].iter_mut().rev() {
                 let Event::Statement(g) = e else { continue };
-                let g_cue = tok_at(g.cue.0);
+                let g_cue = cx.tok_at(g.cue.0);
                 if g.nested || g_cue < sentence || cx.in_quote(g_cue) {
                     continue;
                 }

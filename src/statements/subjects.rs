@@ -421,17 +421,18 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if cx.text[cx.toks[p].start..cx.toks[p].end].contains('\u{064B}') {
         return None;
     }
-    // A prepositional phrase is no subject: «وختم بالقول: …»، «وشدد بالقول».
-    // (So is «بأهمية العمل»، «بإعادة النظر»: بـ on a verbal noun with hamza, which no name starts with.)
+    // A prepositional phrase is no subject: «وختم بالقول: …»، «وشدد بالقول»; nor one that says
+    // where or to whom, «وقال أمام أنصاره إن …»، «وأشار لوجود …» (the subject is the speaker the
+    // text follows). (So is «بأهمية العمل»، «بإعادة النظر»: بـ on a verbal noun with hamza, which
+    // no name starts with. «أمام» with its hamza above is «before», never the title «إمام», which
+    // folds the same.)
     let original = &cx.text[cx.toks[p].start..cx.toks[p].end];
-    let prepositional = cx.toks[p].norm.starts_with("بال") || original.starts_with("بأ") || original.starts_with("بإ");
-    if prepositional && cx.entity(p).is_none() {
-        return None;
-    }
-    // Nor a phrase that opens with a preposition: «وقال أمام أنصاره إن …»، «وقال لراديو كاتالونيا
-    // إن …» say where or to whom, and the subject is the speaker the text follows.
-    // («أمام» with its hamza above is «before», never the title «إمام», which folds the same.)
-    if cx.entity(p).is_none() && (cx.word(p).is(Gram::Prep) || to_someone(cx, p)) || original == "أمام" {
+    let prepositional = cx.toks[p].norm.starts_with("بال")
+        || original.starts_with("بأ")
+        || original.starts_with("بإ")
+        || cx.word(p).is(Gram::Prep)
+        || to_someone(cx, p);
+    if prepositional && cx.entity(p).is_none() || original == "أمام" {
         return None;
     }
     // Nor a possessed noun: «وأضاف سعادتي أيضاً أن …» (my happiness).
