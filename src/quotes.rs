@@ -87,7 +87,14 @@ fn side(text: &str, toks: &[Token], i: usize, m: QuoteMark) -> Side {
         _ => Side::Either,
     };
     let opens_after = after_clitic || space_or_edge(before) || matches!(before, Some(':' | '(' | '،' | ','));
-    if raw != Side::Close && opens_after && (letterish(after) || after.is_some_and(|c| !c.is_whitespace())) {
+    // A mark a stray space keeps from its last word still closes when punctuation that ends a
+    // clause follows it: «كما أضافت زاخاروفا "لم يفوض … والجلاد ". مؤكدة أن "موقفنا …"».
+    let ends_clause = after.is_some_and(|c| matches!(c, '.' | '،' | ',' | '؛' | ';' | ')' | '!' | '?' | '؟'));
+    if raw != Side::Close
+        && opens_after
+        && !ends_clause
+        && (letterish(after) || after.is_some_and(|c| !c.is_whitespace()))
+    {
         return Side::Open;
     }
     if after_clitic && raw == Side::Either {
@@ -188,6 +195,14 @@ mod tests {
         assert_eq!(quoted(text), ["أولا.\nثانيا"]);
         let text = "وقال: «أولا.\n«ثانيا».\nبعد";
         assert_eq!(quoted(text), ["أولا.\n«ثانيا"]);
+    }
+
+    #[test]
+    fn a_mark_before_a_full_stop_closes() {
+        assert_eq!(
+            quoted("كما أضافت \"لم يفوض أحد والجلاد \". مؤكدة أن \"موقفنا واضح\"."),
+            ["لم يفوض أحد والجلاد ", "موقفنا واضح"]
+        );
     }
 
     #[test]
