@@ -219,7 +219,9 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                     // A verb that takes only a clause or a quotation (قال) has no noun-phrase
                     // content: the quotation that ends its sentence is what was said («وقال
                     // الأميرال … قائد العمليات البحرية "…"»).
-                    let ends_sentence = cx.toks.get(q.close + 1).is_none_or(|t| !t.is_word());
+                    // (Its full stop may stand inside it: «… "نحن ننتظر فقط البلدوزرات." وهو …».)
+                    let ends_sentence = cx.toks.get(q.close + 1).is_none_or(|t| !t.is_word())
+                        || q.close > q.open + 1 && cx.toks[q.close - 1].kind == TokKind::End;
                     let clause_only =
                         matches!(entry.frame, Frame::Clause | Frame::Named) && ends_sentence && q.close - q.open > 4;
                     if cx.toks.get(k).is_some_and(|t| adverbial(&cx.tags[k]) || !t.is_word() || accusative(t))
