@@ -6,7 +6,7 @@
 //! tagger (`lexicon::tag`) splits them off by trying each reading. `normalize::skip_letters` maps
 //! a split back to original offsets.
 
-use crate::normalize::{fold_char, fold_into, is_arabic_letter};
+use crate::normalize::{fold_char, fold_into, is_arabic_letter, is_invisible};
 use compact_str::CompactString;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -201,6 +201,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // «أعلنت وزارة #الداخلية_البريطانية»: the words of a hashtag are words of the
             // sentence; its marks separate nothing (a `_` read as a comma cut the name short).
             continue;
+        } else if is_invisible(c) {
+            continue;
         } else if let Some(kind) = classify(c) {
             if kind == TokKind::Para && tokens.last().is_some_and(|t| t.kind == TokKind::Para) {
                 tokens.last_mut().unwrap().end = i + c.len_utf8();
@@ -284,6 +286,24 @@ mod tests {
         assert_eq!(toks[4].kind, TokKind::Colon);
         assert_eq!(toks[5].kind, TokKind::Quote(QuoteMark::GuillemetOpen));
         assert_eq!(toks.last().unwrap().kind, TokKind::End);
+    }
+
+    /// A direction mark or a zero-width space copied from a web page is no token: «للمعارض
+    /// \u{200F}والمؤتمرات» is two words side by side, as the reader sees them.
+    #[test]
+    fn direction_marks_are_no_tokens() {
+        let text = "للمعارض \u{200F}والمؤتمرات\u{200E} طارق\u{200B} العيسى";
+        let toks = tokenize(text);
+        let shown: Vec<(&str, TokKind)> = toks.iter().map(|t| (&text[t.start..t.end], t.kind)).collect();
+        assert_eq!(
+            shown,
+            [
+                ("للمعارض", TokKind::Word),
+                ("والمؤتمرات", TokKind::Word),
+                ("طارق", TokKind::Word),
+                ("العيسى", TokKind::Word)
+            ]
+        );
     }
 
     #[test]
