@@ -1106,6 +1106,12 @@ impl<'p> Parser<'p> {
         // راشد آل مكتوم»، «تميم بن حمد آل ثاني»; the miner of `common` words never saw it in a
         // name's place, more than three words after the title.)
         let after_al = toks[j - 1].norm == "ال";
+        // (After «عبد» comes one of the names of God, whatever else the word is: «عبد الستار»
+        // is a name though «الستار» alone is the curtain of «أزاح الستار عن».)
+        if toks[j - 1].norm == "عبد" && self.name.is_some_and(|(_, b)| b == j) && w.starts_with("ال") && w.len() > 6
+        {
+            return true;
+        }
         !after_family_name
             && (!wd.is(Gram::Common) || after_al)
             && !wd.is(Gram::Accusative)
