@@ -103,9 +103,25 @@ fn attribution(
         cx.cue(end)?;
         used[end] = true;
         end += 1;
-        // «وفق ما أفاد به الممرض …»، «بحسب ما صرح به محام …»: the verb's preposition with a
-        // pronoun for «ما» stands between the verb and its subject.
-        if cx.toks.get(end).is_some_and(|t| matches!(t.norm.as_str(), "به" | "بها")) {
+        // «وفق ما أفاد به الممرض …»، «بحسب ما صرح به محام …»، «حسبما أفادت بذلك صحيفة …»: the
+        // verb's preposition with a pronoun for «ما» (or «ذلك») stands between the verb and its
+        // subject.
+        if cx.toks.get(end).is_some_and(|t| {
+            matches!(
+                t.norm.as_str(),
+                "به" | "بها"
+                    | "بذلك"
+                    | "ذلك"
+                    | "عنه"
+                    | "عنها"
+                    | "له"
+                    | "لها"
+                    | "اليه"
+                    | "اليها"
+                    | "عليه"
+                    | "عليها"
+            )
+        }) {
             end += 1;
         }
     }
