@@ -885,7 +885,12 @@ impl<'p> Parser<'p> {
         {
             let end = next_entity.map_or(j + 2, |e| e.end).min(limit);
             add_part(&mut self.title, &mut self.name, self.class, j, end);
-            let state = if definite(&toks[end - 1]) || next_entity.is_some_and(|e| e.info.class == EntityClass::Place) {
+            // (A body's whole name of two words or more, «نداء تونس»، «أطباء بلا حدود», is as
+            // definite as a place: a name after it is the representative's own, «النائب عن نداء
+            // تونس ليلى الشتاوي», not a genitive of it.)
+            let state = if definite(&toks[end - 1])
+                || next_entity.is_some_and(|e| e.info.class == EntityClass::Place || e.end > j + 2)
+            {
                 State::Definite
             } else {
                 State::Construct

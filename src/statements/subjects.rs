@@ -515,10 +515,14 @@ pub(super) fn subject_after(cx: &Ctx, i: usize, entry: &crate::lexicon::CueEntry
     if let (Some(m), Some(pr)) = (&parsed, prep) {
         let name_start = m.name_toks.map_or(usize::MAX, |(a, _)| a);
         let once = |x: usize| cx.freq.get(cx.toks[x].norm.as_str()).copied().unwrap_or(0) < 2;
+        // (Not the «عن» of whom a titled person stands for, when their name follows: «أعلنت
+        // النائب عن نداء تونس ليلى الشتاوي تجميد عضويتها»; after «أعلن الوزير عن خطة» no
+        // name follows, and the preposition is the verb's.)
+        let stands_for = |x: usize| m.class == Some(EntityClass::Title) && name_start != usize::MAX && x < name_start;
         let cut = (m.tok_start + 1..m.tok_end).find(|&x| {
             let w = &cx.toks[x].norm;
             let one_letter = pr.chars().count() == 1 && w.starts_with(pr);
-            w == pr
+            w == pr && !stands_for(x)
                 || one_letter && w[pr.len()..].starts_with("ال")
                 || one_letter
                     && x >= name_start.saturating_add(2)
