@@ -139,10 +139,11 @@ pub fn resolve(
             recent.remove(0);
         }
     };
-    // The latest titled person named outside a statement: (entity, sentence start).
+    // The latest titled person named outside a statement: (entity, sentence start, whether they
+    // are the subject of the verb that opens the sentence).
     // (The last few, most recent last: «رد رونالدو على … سيدة تدعى مايورغا، والتي ادعت …،
     // نافياً …» — the masculine participle goes back past her to him.)
-    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut seen: Vec<(usize, usize, bool)> = Vec::new();
     // The latest titled person who was the subject of a sentence that opens with a verb
     // («وانتقد رئيس البلدية فلان …»): (entity, where their mention ends), until someone speaks.
     let mut subject: Option<(usize, usize)> = None;
@@ -180,7 +181,7 @@ pub fn resolve(
                 let e = entity_for(&mut entities, &mut index, &m, &recent, &mentioned);
                 subject = is_subject.then_some((e, m.end));
                 touch(&mut mentioned, e);
-                seen.push((e, sentence));
+                seen.push((e, sentence, is_subject));
                 if seen.len() > 3 {
                     seen.remove(0);
                 }
@@ -249,7 +250,11 @@ pub fn resolve(
                         let mut cands: Vec<Cand> = Vec::new();
                         let mut rule: Option<usize> = None;
                         let opens = f.sentence >= f.cue.0.saturating_sub(2);
-                        for (k, &(e, st)) in seen.iter().enumerate().rev() {
+                        // (The subject of the verb that opens the sentence comes before its
+                        // objects: «هاجم الرئيس الأميركي دونالد ترامب وزير الخارجية السابق جون
+                        // كيري …، قائلا» — Trump speaks, not Kerry named after him.)
+                        let mut sentence_subject: Option<usize> = None;
+                        for (k, &(e, st, is_subject)) in seen.iter().enumerate().rev() {
                             if rules_out(entities[e].kind, entities[e].named, &entities[e].name) {
                                 continue;
                             }
@@ -260,7 +265,15 @@ pub fn resolve(
                             {
                                 rule = Some(cands.len());
                             }
+                            if is_subject && st == f.sentence && agrees(entities[e].gender) {
+                                sentence_subject = Some(cands.len());
+                            }
                             cands.push(Cand::Seen(k));
+                        }
+                        if let (Some(k), Some(r)) = (sentence_subject, rule) {
+                            if matches!(cands[r], Cand::Seen(j) if seen[j].1 == f.sentence) {
+                                rule = Some(k);
+                            }
                         }
                         let followed = recent.last().copied();
                         // «… إن السلطات السويسرية اتصلت بالقاضي وأكدت له …»: when the speaker the
@@ -407,7 +420,7 @@ pub fn resolve(
                         };
                         match choice.map(|k| cands[k]) {
                             Some(Cand::Seen(j)) => {
-                                let (e, _) = seen.remove(j);
+                                let (e, _, _) = seen.remove(j);
                                 entities[e].has_statement = true;
                                 touch(&mut recent, e);
                                 let why = format!("not named; «{}» is named earlier in the sentence", entities[e].name);
