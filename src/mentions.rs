@@ -1123,7 +1123,7 @@ impl<'p> Parser<'p> {
             && !body_head
             && !with_b
             && self.name.is_some_and(|(a, b)| b - a < if after_particle { 8 } else { 5 })
-            && (wd.name_like && !self.definite()
+            && (wd.name_like && !self.definite() && !(long_name && title_then_genitive(&doc, j))
                 || self.definite()
                     && (core == 1 || after_particle || core == 2 && (is_nisba(w) || with_particle || ends_here))
                     && wd.name_like
@@ -1304,6 +1304,13 @@ pub fn anonymity_clause(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
 
 /// A family name spelled like a title (نوري الصديق، محمد الأمين): the title word is not followed
 /// by a complement of its own (a definite genitive or adjective, باسم, لـ).
+/// A title word with its genitive after it, «وزير الخارجية»، «رئيس الوزراء»: after a name of two
+/// words it opens another phrase (the verb's object, an apposition), «هاجم الرئيس الأميركي دونالد
+/// ترامب وزير الخارجية السابق جون كيري», and is no third word of the name.
+fn title_then_genitive(doc: &Doc, j: usize) -> bool {
+    doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Title && e.pre == 0) && !family_name_like_title(doc, j)
+}
+
 fn family_name_like_title(doc: &Doc, j: usize) -> bool {
     let title = doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Title && e.end == j + 1);
     title

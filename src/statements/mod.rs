@@ -814,8 +814,9 @@ fn has_denial(cx: &Ctx, a: usize, b: usize) -> bool {
 fn opens_with_verb(cx: &Ctx, s: usize) -> bool {
     let (t, g) = (&cx.toks[s], cx.tags[s].word);
     t.is_word()
-        && t.norm.starts_with('و')
-        && t.norm.chars().count() >= 4
+        // (With «و», or opening its paragraph without it: «هاجم الرئيس الأميركي دونالد ترامب …».)
+        && (t.norm.starts_with('و') && t.norm.chars().count() >= 4
+            || !t.norm.starts_with("ال") && t.norm.chars().count() >= 3)
         && cx.tags[s].entity.is_none()
         && cx.tags[s].attribution.is_none()
         && !(g.is(Gram::Prep) || g.is(Gram::Stop) || g.is(Gram::Conj) || g.is(Gram::Time) || g.is(Gram::Side))
