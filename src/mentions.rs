@@ -1128,7 +1128,7 @@ impl<'p> Parser<'p> {
                     && (core == 1 || after_particle || core == 2 && (is_nisba(w) || with_particle || ends_here))
                     && wd.name_like
                     && !wd.is_or_bare(Gram::Adj)
-                    && (doc.entity(j).is_none() || family_name_like_title(&doc, j)))
+                    && (doc.entity(j).is_none() || family_name_like_title(&doc, j) || witness_as_family_name(&doc, j)))
     }
 
     /// A name right after a head or title: whose it is. An indefinite title right before a name
@@ -1309,6 +1309,12 @@ pub fn anonymity_clause(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
 /// ترامب وزير الخارجية السابق جون كيري», and is no third word of the name.
 fn title_then_genitive(doc: &Doc, j: usize) -> bool {
     doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Title && e.pre == 0) && !family_name_like_title(doc, j)
+}
+
+/// An unnamed source's head word with its article, after a given name, is a family name: «رئيس
+/// الحكومة يوسف الشاهد» (the Tunisian prime minister; «شاهد» is a witness, «قال شاهد إن»).
+fn witness_as_family_name(doc: &Doc, j: usize) -> bool {
+    definite(&doc.toks[j]) && doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Anonymous && e.end == j + 1)
 }
 
 fn family_name_like_title(doc: &Doc, j: usize) -> bool {
