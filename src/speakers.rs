@@ -773,7 +773,23 @@ fn title_fits<'h>(
     let gender_ok = m.gender == Gender::Unknown || gender == Gender::Unknown || m.gender == gender;
     let role_words = bare_words(role);
     let h = h.strip_prefix("ال").unwrap_or(h);
+    // What the title is of, the noun right after its head, must be the same where both say it:
+    // «وزير الخزانة الأمريكي» is not «وزير الخارجية الأمريكي مايك بومبيو». (Not an adjective:
+    // «الرئيس الديمقراطي» is «الرئيس الأمريكي جو بايدن».)
+    let of = |words: &[String]| {
+        words
+            .iter()
+            .position(|w| w == h)
+            .and_then(|p| words.get(p + 1))
+            .filter(|w| !(w.ends_with('ي') && w.chars().count() >= 4))
+            .cloned()
+    };
+    let same_of = match (of(&role_words), of(&bare_words(&m.role))) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
     gender_ok
+        && same_of
         && bodies_in(lex, &m.role).iter().all(|b| role_words.contains(b))
         && (heads.any(|t| {
             // (A head is written with or without its article: الوزير = وزير.)
