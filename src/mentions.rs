@@ -964,7 +964,10 @@ impl<'p> Parser<'p> {
         let t = &self.doc.toks[j];
         let original = &self.doc.text[t.start..t.end];
         // (Not a second member: «فرويد وتلامذته».)
-        if self.name.is_some() && !original.starts_with('و') && possessed_noun(original, 3, false) {
+        // (Nor «نظيره»، «نظيرته»، «نظراءه», his counterpart: «استقبل الرئيس البلغاري بويو بوريسوف
+        // نظيره التركي».)
+        let counterpart = ["نظير", "نظرا"].iter().any(|p| t.norm.starts_with(p)) && t.norm.chars().count() > 4;
+        if self.name.is_some() && !original.starts_with('و') && (possessed_noun(original, 3, false) || counterpart) {
             return Step::End;
         }
         let accept = match self.state {
