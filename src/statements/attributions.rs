@@ -256,8 +256,15 @@ fn attribution(
             && !cx.word(sent_start).is(Gram::Time)
     };
     let (content, rule) = if lead_words >= 3 && interposed {
+        // (The longer side of the phrase, not both: a content that held the phrase would hold
+        // its own cue. «وتشكل هذه المقابلة، بحسب الصحيفة، أول مقابلة للأسد …» → what follows.)
         let e = content_end(cx, m_end + 1, sent_end);
-        (span(cx, sent_start, e), "attribution in the middle of its content")
+        let words = |x: usize, y: usize| (x..y).filter(|&k| cx.toks[k].is_word()).count();
+        if words(sent_start, a - 1) > words(m_end + 1, e) {
+            (span(cx, sent_start, a - 1), "attribution in the middle of its content")
+        } else {
+            (span(cx, m_end + 1, e), "attribution in the middle of its content")
+        }
     } else if lead_words >= 3 {
         (span(cx, sent_start, a), "attribution after its content")
     } else {
