@@ -188,17 +188,17 @@ fn name_places(lex: &Lexicon, toks: &[Token], tags: &[lexicon::Tag]) -> (Vec<boo
     (after_title, after_any)
 }
 
+/// How often a word must occur to be listed as common: 130 (100 until 2026-12-07, when the wasm
+/// passed its 250 KiB budget; the 1,200 words seen 100–129 times were some 5 KB of it, and
+/// leaving them out cost 2 right statements and 5 false ones over 2,680 real articles).
+const COMMON_MIN: usize = 130;
+
 /// Frequent words shaped like names that the news almost never writes as one: a word seen
 /// `COMMON_MIN` times or more, fewer than 1 in 100 of them in a run of one to three name-like words right
 /// after a title or a body's head word that ends where a name ends (الرئيس دونالد ترامب إن …),
 /// and no lexicon knows yet: «عدم»، «اعتزاله»، «سيكون». Rows of class `common` (read by the
 /// build from lexicons/mined/commons.tsv): such a word never continues a speaker's name, so
 /// «وأكد متحدث باسم جهاز الإطفاء عدم اندلاع حرائق» ends the speaker before «عدم».
-/// How often a word must occur to be listed as common: 130 (100 until 2026-12-07, when the wasm
-/// passed its 250 KiB budget; the 1,200 words seen 100–129 times were some 5 KB of it, and
-/// leaving them out cost 2 right statements and 5 false ones over 2,680 real articles).
-const COMMON_MIN: usize = 130;
-
 fn commons() {
     // A word that stands alone between a verb of saying and its content in 1 of 50 of its
     // occurrences (5 at least) is someone speaking: a name titles seldom precede («نادال»،

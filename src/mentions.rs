@@ -1116,7 +1116,10 @@ impl<'p> Parser<'p> {
         let after_al = toks[j - 1].norm == "ال";
         // (After «عبد» comes one of the names of God, whatever else the word is: «عبد الستار»
         // is a name though «الستار» alone is the curtain of «أزاح الستار عن».)
-        if toks[j - 1].norm == "عبد" && self.name.is_some_and(|(_, b)| b == j) && w.starts_with("ال") && w.len() > 6
+        if toks[j - 1].norm == "عبد"
+            && self.name.is_some_and(|(_, b)| b == j)
+            && w.starts_with("ال")
+            && w.chars().count() > 3
         {
             return true;
         }
@@ -1305,8 +1308,6 @@ pub fn anonymity_clause(doc: &Doc, i: usize, limit: usize) -> Option<usize> {
     Some(e)
 }
 
-/// A family name spelled like a title (نوري الصديق، محمد الأمين): the title word is not followed
-/// by a complement of its own (a definite genitive or adjective, باسم, لـ).
 /// A title word with its genitive after it, «وزير الخارجية»، «رئيس الوزراء»: after a name of two
 /// words it opens another phrase (the verb's object, an apposition), «هاجم الرئيس الأميركي دونالد
 /// ترامب وزير الخارجية السابق جون كيري», and is no third word of the name.
@@ -1320,6 +1321,8 @@ fn witness_as_family_name(doc: &Doc, j: usize) -> bool {
     definite(&doc.toks[j]) && doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Anonymous && e.end == j + 1)
 }
 
+/// A family name spelled like a title (نوري الصديق، محمد الأمين): the title word is not followed
+/// by a complement of its own (a definite genitive or adjective, باسم, لـ).
 fn family_name_like_title(doc: &Doc, j: usize) -> bool {
     let title = doc.entity(j).is_some_and(|e| e.info.class == EntityClass::Title && e.end == j + 1);
     title

@@ -776,13 +776,9 @@ fn title_fits<'h>(
     // What the title is of, the noun right after its head, must be the same where both say it:
     // «وزير الخزانة الأمريكي» is not «وزير الخارجية الأمريكي مايك بومبيو». (Not an adjective:
     // «الرئيس الديمقراطي» is «الرئيس الأمريكي جو بايدن».)
-    let of = |words: &[String]| {
-        words
-            .iter()
-            .position(|w| w == h)
-            .and_then(|p| words.get(p + 1))
-            .filter(|w| !(w.ends_with('ي') && w.chars().count() >= 4))
-            .cloned()
+    let of = |words: &[String]| -> Option<String> {
+        let p = words.iter().position(|w| w == h)?;
+        words.get(p + 1).filter(|w| !(w.ends_with('ي') && w.chars().count() >= 4)).cloned()
     };
     let same_of = match (of(&role_words), of(&bare_words(&m.role))) {
         (Some(a), Some(b)) => a == b,

@@ -260,11 +260,9 @@ fn attribution(
         // its own cue. «وتشكل هذه المقابلة، بحسب الصحيفة، أول مقابلة للأسد …» → what follows.)
         let e = content_end(cx, m_end + 1, sent_end);
         let words = |x: usize, y: usize| (x..y).filter(|&k| cx.toks[k].is_word()).count();
-        if words(sent_start, a - 1) > words(m_end + 1, e) {
-            (span(cx, sent_start, a - 1), "attribution in the middle of its content")
-        } else {
-            (span(cx, m_end + 1, e), "attribution in the middle of its content")
-        }
+        let (from, to) =
+            if words(sent_start, a - 1) > words(m_end + 1, e) { (sent_start, a - 1) } else { (m_end + 1, e) };
+        (span(cx, from, to), "attribution in the middle of its content")
     } else if lead_words >= 3 {
         (span(cx, sent_start, a), "attribution after its content")
     } else {
