@@ -472,15 +472,19 @@ pub fn resolve(
                 };
                 if let Subject::Explicit(_) = &f.subject {
                     // A gendered verb with a named subject tells that subject's gender.
-                    let g = cue_gender(text, f.cue);
+                    // (Not the verb of the outlet or body that passed the words on: «ونقلت
+                    // الصحيفة عن الوزير»، «ونقلت الوكالة على لسان قاسمي».)
+                    let g = if f.relay.before.is_empty() {
+                        cue_gender(text, f.cue)
+                    } else {
+                        Some(f.verb_gender).filter(|&g| g != Gender::Unknown)
+                    };
                     if entities[e].gender == Gender::Unknown {
                         if let Some(g) = g {
                             entities[e].gender = g;
                         }
                     }
-                    // (Not the verb of the outlet or body that passed the words on: «ونقلت
-                    // الصحيفة عن الوزير».)
-                    if f.relay.before.is_empty() {
+                    {
                         let votes = &mut entities[e].agreement;
                         match g {
                             Some(Gender::Fem) => votes.0 += 1,
@@ -887,9 +891,12 @@ fn entity_for(
                     .as_deref()
                     .is_some_and(|h| lex.is(h.strip_prefix("ال").unwrap_or(h), crate::lexicon::Gram::Spokesman)));
         if generic {
+            // (An anonymous word never stands for a person the text named: «ويقول الخبراء» after
+            // «وقالت سارة …» is other people, not her.)
             found = recent.iter().rev().copied().find(|&e| {
                 let g = entities[e].gender;
-                m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender
+                (m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender)
+                    && !(kind == SpeakerKind::Anonymous && entities[e].named)
             });
         }
     }

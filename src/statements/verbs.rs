@@ -110,6 +110,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     // in the pronoun's gender (not the verb's, which agrees with the outlet). Only a singular:
     // the speakers an unnamed subject may be are one person or body each.
     let mut implicit = (cm.infl.gender, cm.infl.plural);
+    // The gender «قوله / قولها» gives the one an outlet quotes (the verb's is the outlet's).
+    let mut said = Gender::Unknown;
     if entry.frame == Frame::Relay && prep == Some("عن") && at + 1 < sent_end && relay::is_saying(&cx.toks[at + 1].norm)
     {
         let pronoun = match cx.toks[at].norm.as_str() {
@@ -137,6 +139,11 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         {
             let mut a = quoted.map_or(src.tok_end, |q| q.close + 1);
             if cx.toks.get(a).is_some_and(|t| t.norm.starts_with("قول")) {
+                said = match cx.toks[a].norm.as_str() {
+                    "قوله" => Gender::Masc,
+                    "قولها" => Gender::Fem,
+                    _ => Gender::Unknown,
+                };
                 a += 1;
             }
             if src.class != Some(EntityClass::Anonymous) || subject.is_none() {
@@ -478,8 +485,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         sentence: cx.toks[cx.sentence_start(i)].start,
         nested: false,
         continues: None,
+        verb_gender: if relay.before.is_empty() { cm.infl.gender } else { said },
         relay,
-        verb_gender: cm.infl.gender,
         relative: i > 0
             && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين" | "والتي" | "والذي" | "والذين"),
     }))
