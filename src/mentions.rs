@@ -606,6 +606,19 @@ impl<'p> Parser<'p> {
             && toks[j - 1].is_word()
             && definite(&toks[j - 1])
             && self.title.is_some_and(|(a, _)| j - a >= 2);
+        // A body's coordinated name: «وزارة الأوقاف والشؤون الإسلامية القطرية»، «وزارة العمل
+        // والتنمية الاجتماعية»، «هيئة الأمر بالمعروف والنهي عن المنكر».
+        let body_name = self.class == Some(EntityClass::Organization)
+            && self.state == State::Definite
+            && self.title.is_none()
+            && doc.entity(j).is_none()
+            && toks[j - 1].is_word()
+            && definite(&toks[j - 1])
+            && self.name.is_some_and(|(a, _)| j - a >= 2);
+        if body_name && is_definite(rest) {
+            extend(&mut self.name, j, j + 1);
+            return self.advance(j + 1, 1, State::Definite);
+        }
         if (is_definite(rest) && !in_genitive) || doc.entity(j).is_some_and(|e| e.pre == 1) {
             return Step::End;
         }
