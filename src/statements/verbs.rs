@@ -259,7 +259,10 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let sentence_start = cx.toks[s].start;
     let opens = i <= s + 1;
     let seen = |m: Option<Mention>| -> Option<Event> {
-        m.filter(|m| !m.name.is_empty() || m.class == Some(EntityClass::Title)).map(|m| {
+        // (Not who published a document: «في بيان نشرته وكالة الأنباء القطرية، حيث نفت فيه …» —
+        // the agency passed the statement on; the one the sentence is about issued it.)
+        let published = cm.enclitic && i > 0 && cx.entity(i - 1).is_some_and(|e| e.info.class == EntityClass::Document);
+        m.filter(|m| !published && (!m.name.is_empty() || m.class == Some(EntityClass::Title))).map(|m| {
             let subject = opens && m.tok_start <= i + 2 && m.class == Some(EntityClass::Title);
             Event::Seen(m, sentence_start, subject)
         })
