@@ -488,6 +488,19 @@ impl<'p> Parser<'p> {
         if matches!(toks[a].norm.as_str(), "وهو" | "وهي" | "هو" | "هي") {
             a += 1;
         }
+        // A comma before a title's genitive with لـ («المدير الرياضي، لنادي شالكه الألماني،
+        // كريستيان هايدل»): the genitive is the title's, and the name may follow.
+        if self.class == Some(EntityClass::Title)
+            && self.name.is_none()
+            && a == j + 1
+            && toks[a].norm.starts_with('ل')
+            && genitive_with_l(&doc, a, k).is_some()
+        {
+            extend(&mut self.title, a, k);
+            self.appositions += 1;
+            self.j = k;
+            return Step::Read;
+        }
         let inner = if a < k { parse(&doc, a, k, false) } else { None };
         let titled = inner.as_ref().is_some_and(|m| m.title_head.is_some() || m.class.is_some()) || a > j + 1;
         match inner {
