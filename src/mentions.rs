@@ -493,7 +493,10 @@ impl<'p> Parser<'p> {
         if self.class == Some(EntityClass::Title)
             && self.name.is_none()
             && a == j + 1
-            && toks[a].norm.starts_with('ل')
+            && (toks[a].norm.starts_with("لل")
+                || doc.entity(a).is_some_and(|e| {
+                    e.pre == 1 && matches!(e.info.class, EntityClass::Organization | EntityClass::Media)
+                }))
             && genitive_with_l(&doc, a, k).is_some()
         {
             extend(&mut self.title, a, k);
