@@ -891,12 +891,17 @@ fn entity_for(
                     .as_deref()
                     .is_some_and(|h| lex.is(h.strip_prefix("ال").unwrap_or(h), crate::lexicon::Gram::Spokesman)));
         if generic {
-            // (An anonymous word never stands for a person the text named: «ويقول الخبراء» after
-            // «وقالت سارة …» is other people, not her.)
+            // (An anonymous word other than one for a single source never stands for a person the
+            // text named: «ويقول الخبراء» after «وقالت سارة …» is other people, not her; «وأضاف
+            // المصدر» may be the official just quoted.)
+            let one_source = m
+                .key
+                .first()
+                .is_some_and(|w| lex.is(w.strip_prefix("ال").unwrap_or(w), crate::lexicon::Gram::OneSource));
             found = recent.iter().rev().copied().find(|&e| {
                 let g = entities[e].gender;
                 (m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender)
-                    && !(kind == SpeakerKind::Anonymous && entities[e].named)
+                    && !(kind == SpeakerKind::Anonymous && entities[e].named && !one_source)
             });
         }
     }

@@ -154,10 +154,13 @@ pub enum Gram {
     SelfRef,
     /// Honorifics of address before a title or name (معالي، سمو، فضيلة): no part of the name.
     Address,
+    /// Words for one unnamed source (مصدر، مسؤول): «وأضاف المصدر»، «وأوضح المسؤول» may stand for a
+    /// person the text named; a plural one (الخبراء، الباحثون) never does.
+    OneSource,
 }
 
 // `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::Address as u32) < 32);
+const _: () = assert!((Gram::OneSource as u32) < 32);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -193,6 +196,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "weaklink" => Gram::WeakLink,
         "selfref" => Gram::SelfRef,
         "address" => Gram::Address,
+        "onesource" => Gram::OneSource,
         _ => return None,
     })
 }
