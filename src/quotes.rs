@@ -71,8 +71,9 @@ fn side(text: &str, toks: &[Token], i: usize, m: QuoteMark) -> Side {
     let t = &toks[i];
     let before = text[..t.start].chars().next_back();
     let after = text[t.end..].chars().next();
-    let letterish =
-        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || crate::normalize::fold_char(c).is_none());
+    let letterish = |c: Option<char>| {
+        c.is_some_and(|c| crate::normalize::is_alphanumeric(c) || crate::normalize::fold_char(c).is_none())
+    };
     let space_or_edge = |c: Option<char>| c.is_none_or(|c| c.is_whitespace());
     // A one-letter proclitic before the mark («و"وجهت»، «بـ"») opens, like a space would.
     let after_clitic = i > 0

@@ -49,7 +49,7 @@ fn in_text_order(mentions: &[(usize, usize)]) -> Vec<(usize, usize)> {
 /// The folded words of a role, without the article (and بـ / لـ written onto them).
 fn bare_words(role: &str) -> Vec<String> {
     crate::normalize::fold(role)
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !crate::normalize::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .map(|w| {
             let w =

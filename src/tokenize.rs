@@ -69,7 +69,7 @@ fn is_word_char(c: char) -> bool {
         || fold_char(c).is_none()
         || c == '\u{200C}'
         || c == '\u{200D}'
-        || !c.is_ascii() && c.is_alphabetic()
+        || !c.is_ascii() && crate::normalize::is_alphabetic(c)
 }
 
 fn classify(c: char) -> Option<TokKind> {
@@ -91,7 +91,7 @@ fn classify(c: char) -> Option<TokKind> {
 /// True when `c` at byte `i` is the mark of a hashtag: a `#` right before a letter, or a `_`
 /// joining the words of one (a letter on both sides, the one before ending the last token).
 fn hashtag_mark(text: &str, tokens: &[Token], i: usize, c: char) -> bool {
-    let letter_after = || text[i + c.len_utf8()..].chars().next().is_some_and(|d| d.is_alphabetic());
+    let letter_after = || text[i + c.len_utf8()..].chars().next().is_some_and(crate::normalize::is_alphabetic);
     match c {
         '#' => letter_after(),
         '_' => tokens.last().is_some_and(|t| t.kind == TokKind::Word && t.end == i) && letter_after(),
@@ -104,7 +104,7 @@ fn hashtag_mark(text: &str, tokens: &[Token], i: usize, c: char) -> bool {
 /// space —, so it ends no sentence (Reuters' Arabic writes every Latin acronym so).
 fn abbreviation_dot(text: &str, segment: usize, end: usize) -> bool {
     let Some(rest) = text[end..].strip_prefix('.') else { return false };
-    let is_letter = |c: char| is_arabic_letter(c) || c.is_alphabetic();
+    let is_letter = |c: char| is_arabic_letter(c) || crate::normalize::is_alphabetic(c);
     let before = text[segment..end].chars().count();
     let after = rest.chars().take_while(|&c| is_letter(c)).count();
     (1..=3).contains(&before) && (1..=3).contains(&after)
@@ -119,7 +119,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     let mut scratch = String::new();
     while let Some((i, c)) = chars.next() {
-        if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && c.is_alphabetic() {
+        if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && crate::normalize::is_alphabetic(c) {
             let mut end = i + c.len_utf8();
             let mut segment = i;
             loop {
