@@ -474,10 +474,10 @@ pub fn resolve(
                     // A gendered verb with a named subject tells that subject's gender.
                     // (Not the verb of the outlet or body that passed the words on: «ونقلت
                     // الصحيفة عن الوزير»، «ونقلت الوكالة على لسان قاسمي».)
-                    let g = if f.relay.before.is_empty() {
-                        cue_gender(text, f.cue)
-                    } else {
+                    let g = if f.passed_on {
                         Some(f.verb_gender).filter(|&g| g != Gender::Unknown)
+                    } else {
+                        cue_gender(text, f.cue)
                     };
                     if entities[e].gender == Gender::Unknown {
                         if let Some(g) = g {
@@ -510,6 +510,25 @@ pub fn resolve(
     let fragment = !toks.iter().any(|t| t.kind == crate::tokenize::TokKind::Para && t.end < body_end);
     if !fragment || statements.iter().any(|(e, ..)| !entities[*e].pronoun) {
         statements.retain(|(e, ..)| !entities[*e].pronoun);
+    }
+    // An unnamed subject's verb agrees with the speaker it was resolved to («وقال …» after
+    // «الدكتور أسامة عبدالسلام»): for a person no named subject's verb says anything of, those
+    // verbs tell the gender (the resolution already skipped candidates of the other gender).
+    // (Not a verb that passed the words on: its gender is the outlet's.)
+    let mut implied = vec![(0u16, 0u16); entities.len()];
+    for (e, f, ..) in &statements {
+        if let (Subject::Implicit { gender, plural: false }, false) = (&f.subject, f.passed_on) {
+            match gender {
+                Gender::Fem => implied[*e].0 += 1,
+                Gender::Masc => implied[*e].1 += 1,
+                Gender::Unknown => {}
+            }
+        }
+    }
+    for (en, v) in entities.iter_mut().zip(implied) {
+        if en.agreement == (0, 0) && en.gender == Gender::Unknown {
+            en.agreement = v;
+        }
     }
     // Speakers in order of their first statement, then the parties of chains who make none, in
     // order of their first chain.

@@ -59,6 +59,7 @@ pub(super) fn colon_statement(cx: &Ctx, i: usize) -> Option<Event> {
         relay: Relay::default(),
         relative: false,
         verb_gender: Gender::Unknown,
+        passed_on: false,
     }))
 }
 
@@ -305,5 +306,6 @@ fn attribution(
         relay: Relay::default(),
         relative: false,
         verb_gender: Gender::Unknown,
+        passed_on: false,
     }))
 }

@@ -56,9 +56,13 @@ pub struct Found {
     /// so it does not take the place of the person the sentence is about.
     pub relative: bool,
     /// The gender the verb shows (قالت: feminine): a speaker named only by a first name takes it.
-    /// When an outlet passes the words on, the verb agrees with the outlet, so this is the gender
-    /// «قوله / قولها» gives the one quoted, or unknown.
+    /// When an outlet passes the words on (`passed_on`), the verb agrees with the outlet, so this
+    /// is the gender «قوله / قولها» gives the one quoted, or unknown.
     pub verb_gender: Gender,
+    /// The verb's own subject passed the words on from the speaker («ونقلت الصحيفة عن الوزير
+    /// قوله»): the verb agrees with the outlet, not with the speaker. (Not a chain of nesting or
+    /// of an attribution after the verb: «وقالت سارة …، بحسب الموقع» agrees with her.)
+    pub passed_on: bool,
     /// For an unnamed subject right after another statement's content: the subject of that
     /// content's clause, which a verb of another gender continues (see `speakers`).
     pub continues: Option<Mention>,

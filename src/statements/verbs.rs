@@ -112,6 +112,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
     let mut implicit = (cm.infl.gender, cm.infl.plural);
     // The gender «قوله / قولها» gives the one an outlet quotes (the verb's is the outlet's).
     let mut said = Gender::Unknown;
+    // Whether the verb's subject passed the words on (then the verb agrees with it, not the speaker).
+    let mut passed_on = false;
     if entry.frame == Frame::Relay && prep == Some("عن") && at + 1 < sent_end && relay::is_saying(&cx.toks[at + 1].norm)
     {
         let pronoun = match cx.toks[at].norm.as_str() {
@@ -122,6 +124,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         if let (Some(p), Some(outlet)) = (pronoun, subject.as_ref().filter(|m| relay::is_party(cx, m))) {
             rule.push_str(", passed on by an outlet from someone named before");
             relay.before.push(outlet.clone());
+            passed_on = true;
             subject = None;
             implicit = p;
             after = at + 2;
@@ -151,6 +154,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 for u in &mut used[src.tok_start..src.tok_end] {
                     *u = true;
                 }
+                passed_on |= subject.is_some();
                 relay.before.extend(subject.replace(src));
             } else {
                 relay.after.push(src);
@@ -183,6 +187,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 && subject.as_ref().is_some_and(relaying)
             {
                 rule.push_str(", passed on by an outlet");
+                passed_on |= subject.is_some();
                 relay.before.extend(subject.replace(src));
             } else if subject.is_some() && relay::is_party(cx, &src) {
                 relay.after.push(src);
@@ -305,6 +310,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
                 relay,
                 relative: false,
                 verb_gender: cm.infl.gender,
+                passed_on: false,
             }));
         }
     }
@@ -488,7 +494,8 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         sentence: cx.toks[cx.sentence_start(i)].start,
         nested: false,
         continues: None,
-        verb_gender: if relay.before.is_empty() { cm.infl.gender } else { said },
+        verb_gender: if passed_on { said } else { cm.infl.gender },
+        passed_on,
         relay,
         relative: i > 0
             && matches!(cx.toks[i - 1].norm.as_str(), "التي" | "الذي" | "الذين" | "والتي" | "والذي" | "والذين"),
