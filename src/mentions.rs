@@ -614,22 +614,19 @@ impl<'p> Parser<'p> {
         if j == self.i || self.state == State::Start {
             return Step::Pass;
         }
+        // (A definite word after «و» that names nothing itself, right after a definite word.)
+        let after_definite =
+            self.state == State::Definite && doc.entity(j).is_none() && toks[j - 1].is_word() && definite(&toks[j - 1]);
         let in_genitive = self.class == Some(EntityClass::Title)
             && self.body_in_title
-            && self.state == State::Definite
+            && after_definite
             && self.name.is_none()
-            && doc.entity(j).is_none()
-            && toks[j - 1].is_word()
-            && definite(&toks[j - 1])
             && self.title.is_some_and(|(a, _)| j - a >= 2);
         // A body's coordinated name: «وزارة الأوقاف والشؤون الإسلامية القطرية»، «وزارة العمل
-        // والتنمية الاجتماعية»، «هيئة الأمر بالمعروف والنهي عن المنكر».
+        // والتنمية الاجتماعية».
         let body_name = self.class == Some(EntityClass::Organization)
-            && self.state == State::Definite
+            && after_definite
             && self.title.is_none()
-            && doc.entity(j).is_none()
-            && toks[j - 1].is_word()
-            && definite(&toks[j - 1])
             && self.name.is_some_and(|(a, _)| j - a >= 2);
         if body_name && is_definite(rest) {
             extend(&mut self.name, j, j + 1);
