@@ -192,15 +192,15 @@ pub fn skip_letters(original: &str, n: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn fast_alphabetic_agrees_with_std_for_every_char() {
         for c in (0..=0x10FFFF_u32).filter_map(char::from_u32) {
-            assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(super::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
-
-    use super::*;
 
     #[test]
     fn folds_diacritics_hamza_ya_and_ta_marbuta() {

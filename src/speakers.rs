@@ -484,13 +484,8 @@ pub fn resolve(
                             entities[e].gender = g;
                         }
                     }
-                    {
-                        let votes = &mut entities[e].agreement;
-                        match g {
-                            Some(Gender::Fem) => votes.0 += 1,
-                            Some(Gender::Masc) => votes.1 += 1,
-                            _ => {}
-                        }
+                    if let Some(g) = g {
+                        vote(&mut entities[e].agreement, g);
                     }
                 }
                 entities[e].has_statement = true;
@@ -518,11 +513,7 @@ pub fn resolve(
     let mut implied = vec![(0u16, 0u16); entities.len()];
     for (e, f, ..) in &statements {
         if let (Subject::Implicit { gender, plural: false }, false) = (&f.subject, f.passed_on) {
-            match gender {
-                Gender::Fem => implied[*e].0 += 1,
-                Gender::Masc => implied[*e].1 += 1,
-                Gender::Unknown => {}
-            }
+            vote(&mut implied[*e], *gender);
         }
     }
     for (en, v) in entities.iter_mut().zip(implied) {
@@ -633,8 +624,17 @@ fn chain_of(entities: &[Entity], e: usize, (before, after): &(Vec<usize>, Vec<us
     chain
 }
 
+/// Counts one verb's gender as (feminine, masculine) votes (see `Entity::agreement`).
+fn vote(votes: &mut (u16, u16), g: Gender) {
+    match g {
+        Gender::Fem => votes.0 += 1,
+        Gender::Masc => votes.1 += 1,
+        Gender::Unknown => {}
+    }
+}
+
 /// What the output says of a person's gender: the verbs it is the named subject of (قالت فلانة),
-/// most of them; without any, its title (الوزيرة) or the first verb that told it. Only for one
+/// most of them, or with none, the unnamed subjects' verbs resolved to it; without any, its title (الوزيرة) or the first verb that told it. Only for one
 /// person, someone with a title (المشرف، رئيس الوزراء) or a name — not a phrase without either
 /// that may be a group («البعض»، «الكثير منهم»). Never a body's, whose agreement is grammar
 /// (قالت الوزارة), nor an unnamed source's.

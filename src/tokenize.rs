@@ -65,11 +65,10 @@ impl Token {
 
 fn is_word_char(c: char) -> bool {
     is_arabic_letter(c)
-        || c.is_ascii_alphabetic()
         || fold_char(c).is_none()
         || c == '\u{200C}'
         || c == '\u{200D}'
-        || !c.is_ascii() && crate::normalize::is_alphabetic(c)
+        || crate::normalize::is_alphabetic(c)
 }
 
 fn classify(c: char) -> Option<TokKind> {
@@ -119,7 +118,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut chars = text.char_indices().peekable();
     let mut scratch = String::new();
     while let Some((i, c)) = chars.next() {
-        if is_arabic_letter(c) || c.is_ascii_alphabetic() || !c.is_ascii() && crate::normalize::is_alphabetic(c) {
+        if is_arabic_letter(c) || crate::normalize::is_alphabetic(c) {
             let mut end = i + c.len_utf8();
             let mut segment = i;
             loop {
