@@ -470,6 +470,11 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             let s = cx.sentence_start(i);
             let sentence = cx.toks[s].start;
             let subject = m.class == Some(EntityClass::Title) && m.tok_start == s + 1 && opens_with_verb(&cx, s);
+            // «أصدرت هيئة شؤون الأسرى … تقريراً …، وورد في التقرير أن …»: who issues a document
+            // is who a later bare «التقرير» or «البيان» is, when nobody has spoken before it.
+            if issues_document(&cx, &m) {
+                events.push(Event::Named(m.clone()));
+            }
             events.push(Event::Seen(m, sentence, subject));
         } else if let Some((end, joined, needs)) = tags[i].attribution {
             if let Some(ev) = attribution_statement(&cx, i, end, joined, needs, &mut used) {
@@ -558,6 +563,32 @@ fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
 }
 
 /// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
+/// `m` is the subject of «أصدر» (issued) and a document follows it, indefinite, within a few
+/// words and before the sentence says anything else: «أصدر السراج وحفتر، اليوم الأربعاء، بياناً
+/// مشتركاً»، «أصدرت هيئة شؤون الأسرى والمحررين ونادي الأسير تقريراً» (the phrase the grammar
+/// read may end before the last members of the issuer).
+fn issues_document(cx: &Ctx, m: &Mention) -> bool {
+    let Some(v) = m.tok_start.checked_sub(1) else { return false };
+    let verb = cx.toks[v].norm.as_str();
+    let verb = verb.strip_prefix('و').or_else(|| verb.strip_prefix('ف')).unwrap_or(verb);
+    if !matches!(verb, "اصدر" | "اصدرت" | "اصدرا" | "اصدروا") {
+        return false;
+    }
+    let end = cx.sentence_end(m.tok_end).min(m.tok_end + 12);
+    for k in m.tok_end..end {
+        let t = &cx.toks[k];
+        if cx.cue(k).is_some() || cx.tags[k].that.is_some() || cx.quotes.opening_at(k).is_some() {
+            return false;
+        }
+        let w = t.norm.as_str();
+        let w = w.strip_suffix('ا').unwrap_or(w);
+        if t.is_word() && !w.starts_with("ال") && cx.lex.entity_index_has(w) == Some(EntityClass::Document) {
+            return true;
+        }
+    }
+    false
+}
+
 fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usize {
     while i < limit {
         let t = &cx.toks[i];
