@@ -481,6 +481,13 @@ impl<'p> Parser<'p> {
             k += 1;
         }
         let closes = k > j + 1 && (k >= limit || matches!(toks[k].kind, TokKind::Comma | TokKind::Colon));
+        if !closes || k >= limit && self.class == Some(EntityClass::Title) && self.name.is_none() {
+            // «قال وزير الخارجية، أحمد الصديق إن …»: a title's name set off by a comma before it
+            // and none after, the clause right after the name.
+            if let Some(x) = self.name_before_clause(j + 1) {
+                return x;
+            }
+        }
         if !closes {
             return Step::End;
         }
@@ -530,6 +537,24 @@ impl<'p> Parser<'p> {
         self.appositions += 1;
         self.j = k;
         Step::Read
+    }
+
+    /// After a title with no name and a comma, a plain name of a few words right before «إن»
+    /// or «أن» (not a title, a body or anything the lexicon knows): the title's name.
+    fn name_before_clause(&mut self, a: usize) -> Option<Step> {
+        let (doc, limit) = (self.doc, self.limit);
+        if self.class != Some(EntityClass::Title) || self.name.is_some() {
+            return None;
+        }
+        let x = (a..limit.min(a + 5)).find(|&x| !doc.toks[x].is_word() || doc.tags[x].that.is_some())?;
+        if x < a + 2 || !doc.tags[x].that.is_some() || !(a..x).all(|k| doc.word(k).name_like) {
+            return None;
+        }
+        let m = parse(&doc, a, x, false).filter(|m| m.class.is_none() && !m.name.is_empty() && m.tok_end == x)?;
+        self.name = Some(name_range(doc.toks, &m));
+        self.appositions += 1;
+        self.j = x;
+        Some(Step::Read)
     }
 
     // Words.
@@ -1850,6 +1875,15 @@ mod tests {
     fn apposition_before_a_prepositional_phrase() {
         let m = np("الناطق باسم الحكومة، محمد الشمري، في تصريح صحفي:");
         assert_eq!((m.name.as_str(), m.role.as_str()), ("محمد الشمري", "الناطق باسم الحكومة"));
+    }
+
+    #[test]
+    fn a_name_after_one_comma_right_before_the_clause() {
+        let m = np("وزير التربية، ناجي جلول إن");
+        assert_eq!((m.name.as_str(), m.role.as_str()), ("ناجي جلول", "وزير التربية"));
+        // (No name when the clause follows the comma at once, nor when a title stands there.)
+        assert_eq!(np("وزير التربية، إن").name, "");
+        assert_eq!(np("وزير التربية، المتحدث باسم الوزارة إن").name, "");
     }
 
     #[test]
