@@ -547,7 +547,7 @@ impl<'p> Parser<'p> {
             return None;
         }
         let x = (a..limit.min(a + 5)).find(|&x| !doc.toks[x].is_word() || doc.tags[x].that.is_some())?;
-        if x < a + 2 || !doc.tags[x].that.is_some() || !(a..x).all(|k| doc.word(k).name_like) {
+        if x < a + 2 || doc.tags[x].that.is_none() || !(a..x).all(|k| doc.word(k).name_like) {
             return None;
         }
         let m = parse(&doc, a, x, false).filter(|m| m.class.is_none() && !m.name.is_empty() && m.tok_end == x)?;
