@@ -241,8 +241,33 @@ impl<'a> Ctx<'a> {
                 || before_verbal_noun
                 || masdar_hamza
                 || ta_marbuta && c.infl.form != VerbForm::Participle
-                || self.function_word_here(i, c))
+                || self.function_word_here(i, c)
+                || self.relay_noun_here(i, c))
         })
+    }
+
+    /// «على متن سيارة نقل ريفي»، «شبكة نقل المعلومات»، «إن نقل السفارة»: «نقل» as written is also
+    /// the verbal noun «transport, transfer». Right after a word that is no particle or relative
+    /// (those stand before a verb: «كما نقل»، «التي نقلت»), with no «عن» after it in its sentence,
+    /// it is the noun; the verb passes words on from someone (نقل عن فلان), or opens its clause.
+    fn relay_noun_here(&self, i: usize, c: &crate::lexicon::CueMatch) -> bool {
+        if self.lex.cues[c.entry].frame != Frame::Relay
+            || self.toks[i].norm != "نقل"
+            || i == 0
+            || !self.toks[i - 1].is_word()
+        {
+            return false;
+        }
+        let before = self.word(i - 1);
+        // (Words that stand before a verb; those the grammar classes do not hold.)
+        const BEFORE_A_VERB: [&str; 13] =
+            ["ما", "كما", "فيما", "حيث", "اذ", "قد", "وقد", "فقد", "لقد", "ثم", "التي", "الذي", "الذين"];
+        let opens_verb =
+            [Gram::Stop, Gram::Conj, Gram::Particle, Gram::Time, Gram::That, Gram::Aux].iter().any(|&g| before.is(g))
+                || BEFORE_A_VERB.contains(&self.toks[i - 1].norm.as_str());
+        let end = self.sentence_end(i).min(i + 10);
+        let from = (i + 1..end).any(|k| self.toks[k].norm.starts_with("عن"));
+        !opens_verb && !from
     }
 
     /// A cue spelled like a function word (عبر «via», بين «between») is the verb only when what
