@@ -643,8 +643,20 @@ fn gender_of(en: &Entity) -> Option<crate::output::Gender> {
     if en.kind != SpeakerKind::Person || !one_person {
         return None;
     }
+    // «أم سعد»، «أبو العبد»: a name of two words that opens with «mother of» or «father of» says
+    // it, whatever verb the text (or a wrong attribution) gives it. (Not longer ones: «بيلد أم
+    // سونتاغ» is German, «أبو ظبي للإعلام» a city's body.)
+    let name = crate::normalize::fold(&en.name);
+    let kunya = match name.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect::<Vec<_>>().as_slice()
+    {
+        ["ام", _] => Gender::Fem,
+        ["ابو", b] if *b != "ظبي" => Gender::Masc,
+        _ => Gender::Unknown,
+    };
     let (fem, masc) = en.agreement;
-    let g = if fem > masc {
+    let g = if kunya != Gender::Unknown {
+        kunya
+    } else if fem > masc {
         Gender::Fem
     } else if masc > fem {
         Gender::Masc
