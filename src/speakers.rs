@@ -647,10 +647,10 @@ fn gender_of(en: &Entity) -> Option<crate::output::Gender> {
     // it, whatever verb the text (or a wrong attribution) gives it. (Not longer ones: «بيلد أم
     // سونتاغ» is German, «أبو ظبي للإعلام» a city's body.)
     let name = crate::normalize::fold(&en.name);
-    let kunya = match name.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect::<Vec<_>>().as_slice()
-    {
-        ["ام", _] => Gender::Fem,
-        ["ابو", b] if *b != "ظبي" => Gender::Masc,
+    let mut words = name.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty());
+    let kunya = match (words.next(), words.next(), words.next()) {
+        (Some("ام"), Some(_), None) => Gender::Fem,
+        (Some("ابو"), Some(b), None) if b != "ظبي" => Gender::Masc,
         _ => Gender::Unknown,
     };
     let (fem, masc) = en.agreement;

@@ -259,12 +259,8 @@ impl<'a> Ctx<'a> {
             return false;
         }
         let before = self.word(i - 1);
-        // (Words that stand before a verb; those the grammar classes do not hold.)
-        const BEFORE_A_VERB: [&str; 13] =
-            ["ما", "كما", "فيما", "حيث", "اذ", "قد", "وقد", "فقد", "لقد", "ثم", "التي", "الذي", "الذين"];
         let opens_verb =
-            [Gram::Stop, Gram::Conj, Gram::Particle, Gram::Time, Gram::That, Gram::Aux].iter().any(|&g| before.is(g))
-                || BEFORE_A_VERB.contains(&self.toks[i - 1].norm.as_str());
+            [Gram::Stop, Gram::Conj, Gram::Particle, Gram::Time, Gram::That, Gram::Aux].iter().any(|&g| before.is(g));
         let end = self.sentence_end(i).min(i + 10);
         let from = (i + 1..end).any(|k| self.toks[k].norm.starts_with("عن"));
         !opens_verb && !from
