@@ -53,6 +53,8 @@ pub struct Training {
 }
 
 /// The analysis by the rules alone, with the features the learned decisions see (`Training`).
+/// Native only: compiled to wasm, the pipeline never records (see `pipeline`), so this gives the
+/// analysis `analyze` gives and no features.
 pub fn analyze_for_training(text: &str) -> Training {
     let (mut analysis, candidates, statements) = pipeline(text, speakers::Choose::Record);
     analysis.convert_offsets(text, OffsetUnit::CodePoint);
@@ -67,6 +69,13 @@ fn analyze_bytes(text: &str) -> Analysis {
 /// The pipeline; when recording (training), no learned decision is taken and each statement's
 /// features are returned as well.
 fn pipeline(text: &str, choose: speakers::Choose) -> (Analysis, Vec<speakers::Candidates>, Vec<Vec<String>>) {
+    // (The wasm never records: training runs natively. A constant here lets the compiler leave
+    // the recording code — every feature written as a string — out of the wasm.)
+    #[cfg(target_arch = "wasm32")]
+    let choose = {
+        let _ = choose;
+        speakers::Choose::Learned
+    };
     let lex = lexicon::Lexicon::get();
     let tokens = tokenize::tokenize(text);
     let tagged = lexicon::tag(&tokens, lex);
