@@ -583,7 +583,6 @@ fn named_body_at(cx: &Ctx, i: usize) -> Option<Mention> {
     matches!(m.class, Some(EntityClass::Media | EntityClass::Organization)).then_some(m)
 }
 
-/// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
 /// `m` is the subject of «أصدر» (issued) and a document follows it, indefinite, within a few
 /// words and before the sentence says anything else: «أصدر السراج وحفتر، اليوم الأربعاء، بياناً
 /// مشتركاً»، «أصدرت هيئة شؤون الأسرى والمحررين ونادي الأسير تقريراً» (the phrase the grammar
@@ -610,6 +609,7 @@ fn issues_document(cx: &Ctx, m: &Mention) -> bool {
     false
 }
 
+/// Skips time adverbs, addressees, commas and the verb's preposition between `i` and `limit`.
 fn skip_fillers(cx: &Ctx, mut i: usize, limit: usize, prep: Option<&str>) -> usize {
     while i < limit {
         let t = &cx.toks[i];
