@@ -199,6 +199,10 @@ pub fn resolve(
                 });
                 // The parties the words passed through, resolved like any mention.
                 let relay = relay_entities(&mut entities, &mut index, &recent, &mentioned, &named, &f.relay);
+                // The parties are named in the text: a later «المصدر نفسه» may be one of them.
+                for &p in relay.0.iter().chain(&relay.1) {
+                    touch(&mut mentioned, p);
+                }
                 // For an unnamed subject, when recording: each candidate's name and features.
                 let mut recorded: Vec<(String, Vec<String>)> = Vec::new();
                 let (e, why) = match &f.subject {
@@ -929,11 +933,24 @@ fn entity_for(
                 .key
                 .first()
                 .is_some_and(|w| lex.is(w.strip_prefix("ال").unwrap_or(w), crate::lexicon::Gram::OneSource));
-            found = recent.iter().rev().copied().find(|&e| {
+            // (A body's grammatical gender is not «the same source»'s: «حسب ما أضافت النيابة
+            // الاتحادية. وأوضح المصدر نفسه».)
+            let same = one_source && m.key.iter().any(|w| matches!(w.as_str(), "نفسه" | "ذاته" | "نفس" | "ذات"));
+            let fits = |e: usize| {
                 let g = entities[e].gender;
-                (m.gender == Gender::Unknown || g == Gender::Unknown || g == m.gender)
+                (m.gender == Gender::Unknown
+                    || g == Gender::Unknown
+                    || g == m.gender
+                    || same && entities[e].kind != SpeakerKind::Person)
                     && !(kind == SpeakerKind::Anonymous && entities[e].named && !one_source)
-            });
+            };
+            found = recent.iter().rev().copied().find(|&e| fits(e));
+            // (Or a source that passed on what was said, and said nothing itself: «اعترفت الفتاة
+            // …، وفق ما أكده مصدر أمني. وأضاف المصدر نفسه …».)
+            if found.is_none() && same {
+                found =
+                    mentioned.iter().rev().copied().find(|&e| entities[e].kind == SpeakerKind::Anonymous && fits(e));
+            }
         }
     }
     if found.is_none() && !m.name.is_empty() && kind == SpeakerKind::Person {

@@ -250,7 +250,10 @@ fn attribution(
             && cx.toks[c].kind == TokKind::Comma
             && (rest..sent_end).filter(|&k| cx.toks[k].is_word()).count() >= 3
             // (Not a new clause: «…، وفق ما كشفته الدراسة، فاستهدف ثلثا الغارات …».)
-            && cx.toks.get(rest).is_some_and(|t| t.is_word() && !t.norm.starts_with(['و', 'ف']))
+            // (A preposition spelled with ف is no conjunction: «…، وفق والي الجهة، في تركيز …».)
+            && cx.toks.get(rest).is_some_and(|t| {
+                t.is_word() && (!t.norm.starts_with(['و', 'ف']) || cx.word(rest).is(Gram::Prep))
+            })
             && (rest..sent_end).all(|k| cx.cue(k).is_none() && cx.tags[k].attribution.is_none())
             // (Not after an adverbial: «وخلال عرض الكتاب، وفقا لما نقلته "سكاي نيوز"، تحدث كومي …».)
             && !cx.word(sent_start).is(Gram::Prep)

@@ -77,7 +77,14 @@ fn closing_attribution(cx: &Ctx, c: usize) -> Option<Mention> {
         return None;
     }
     let m = attribution_party(cx, k, sent_end)?;
-    (m.tok_end..sent_end).all(|x| !cx.toks[x].is_word()).then_some(m)
+    closes(cx, &m, sent_end).then_some(m)
+}
+
+/// Nothing but punctuation after the party up to the sentence end, or the one it was said to
+/// («…، وفق ما أكده مصدر أمني لمراسل "الجوهرة أف أم".»).
+fn closes(cx: &Ctx, m: &Mention, sent_end: usize) -> bool {
+    let after = cx.addressee_end(m.tok_end, sent_end).filter(|&e| e <= sent_end).unwrap_or(m.tok_end);
+    (after..sent_end).all(|x| !cx.toks[x].is_word())
 }
 
 /// A sentence that is only an attribution («. حسب فرانس برس.») right after the sentence that
@@ -89,7 +96,7 @@ fn attribution_sentence(cx: &Ctx, end: usize) -> Option<Mention> {
     }
     let sent_end = cx.sentence_end(k);
     let m = attribution_party(cx, k, sent_end)?;
-    (m.tok_end..sent_end).all(|x| !cx.toks[x].is_word()).then_some(m)
+    closes(cx, &m, sent_end).then_some(m)
 }
 
 /// Verbs of passing words on, with the pronoun of the words they pass on (folded): «في بيان

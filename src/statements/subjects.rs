@@ -80,11 +80,26 @@ pub(super) fn titled_at(cx: &Ctx, i: usize, in_genitive: bool) -> Option<Mention
     let mut m = mentions::parse(&cx.doc(), i, end, false)?;
     // (For a later bare title, the name may come after the title's complements, before a comma
     // or the sentence's end: «وزير الاستثمار والتعاون الدولي فاضل عبد الكافي.».)
+    // (Or before a time word, the name then being that of a person the narration names:
+    // «أشرف وزير الطاقة والمناجم خالد قدور اليوم على …»; or set off by commas after the
+    // complements: «وزيرة الطاقة والمناجم والطاقات المتجددة، سميرة مرعي، اليوم …».)
     if in_genitive && m.class == Some(EntityClass::Title) && m.name.is_empty() {
-        let stop = (m.tok_end..end.min(m.tok_end + 16)).find(|&k| !cx.toks[k].is_word()).unwrap_or(end);
-        if stop == end || cx.toks[stop].kind == TokKind::Comma {
+        let stop_at = |from: usize| {
+            (from..end.min(from + 16)).find(|&k| !cx.toks[k].is_word() || cx.word(k).is(Gram::Time)).unwrap_or(end)
+        };
+        let ends_name = |k: usize| k == end || cx.toks[k].kind == TokKind::Comma || cx.word(k).is(Gram::Time);
+        let stop = stop_at(m.tok_end);
+        if ends_name(stop) {
             if let Some(n) = mentions::name_after_title(&cx.doc(), &m, stop) {
                 m = n;
+            } else if stop > m.tok_end && cx.toks.get(stop).is_some_and(|t| t.kind == TokKind::Comma) {
+                // The name between two commas after the complements.
+                let next = stop_at(stop + 1);
+                if (stop + 3..=stop + 5).contains(&next) && ends_name(next) {
+                    if let Some(n) = mentions::name_after_title(&cx.doc(), &m, next) {
+                        m = n;
+                    }
+                }
             }
         }
     }
