@@ -708,6 +708,9 @@ thread_local! {
     static KNOWN: std::cell::RefCell<crate::fastmap::FastMap<Box<str>, Lookup>> = Default::default();
 }
 
+/// Words after which «أن» joins a clause of time or manner, not reported content (folded).
+const JOINS_A_CLAUSE: &[&str] = &["قبل", "بعد", "منذ", "قبيل", "عقب", "دون", "بدل", "بمجرد"];
+
 fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<Box<str>, Lookup>) -> Vec<Tag> {
     let mut seen_other: crate::fastmap::FastMap<&str, Word> = crate::fastmap::FastMap::default();
     (0..toks.len())
@@ -751,9 +754,14 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             if t.norm == "اكبر" && i > 0 && toks[i - 1].norm.trim_start_matches('و') == "عليّ" {
                 word.gram = Grams(word.gram.0 & !(1 << Gram::Common as u32));
             }
+            // «قبل أن يفارق»، «بعد أن انفجر»: أن after a word of time or manner joins a clause to
+            // it and opens no reported content («ارتفاع يبلغ 40 متراً قبل أن …» is no «informs that»).
+            let that = l.that.filter(|&pronoun| {
+                pronoun || i == 0 || !JOINS_A_CLAUSE.contains(&toks[i - 1].norm.trim_start_matches('و'))
+            });
             Tag {
                 cue,
-                that: l.that,
+                that,
                 word,
                 entity,
                 may_start_entity,
@@ -960,7 +968,8 @@ mod tests {
             }
             if t.is_word() {
                 assert_eq!(g.cue, lex.cue(w), "{w}");
-                assert_eq!(g.that, lex.complementizer(w), "{w}");
+                let joined = i > 0 && JOINS_A_CLAUSE.contains(&toks[i - 1].norm.trim_start_matches('و'));
+                assert_eq!(g.that, lex.complementizer(w).filter(|&p| p || !joined), "{w}");
             }
             seen.0 += usize::from(g.entity.is_some());
             seen.1 += usize::from(g.attribution.is_some());

@@ -52,8 +52,10 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
         Some(_) => true,
         None => cx.plausible(&m) && !cx.word(m.tok_start).is(Gram::Common),
     };
-    // Only when a cue follows in the same sentence: otherwise nothing depends on it.
-    let cue_follows = (m.tok_end..end).any(|k| cx.cue(k).is_some());
+    // Only when a cue follows in the same sentence, or opens the next («وتوجه ستيوارت لوبشر … إلى
+    // قطر. وقال إن …»): otherwise nothing depends on it.
+    let next_opens = end + 1 < cx.toks.len() && cx.cue(end + 1).is_some();
+    let cue_follows = (m.tok_end..end).any(|k| cx.cue(k).is_some()) || next_opens;
     (believable && cue_follows).then_some(m)
 }
 
