@@ -711,6 +711,11 @@ thread_local! {
 /// Words after which «أن» joins a clause of time or manner, not reported content (folded).
 const JOINS_A_CLAUSE: &[&str] = &["قبل", "بعد", "منذ", "قبيل", "عقب", "دون", "بدل", "بمجرد"];
 
+/// Does the word before token `i` join the clause it opens to itself («قبل أن»، «وبعد أن»)?
+fn after_clause_joiner(toks: &[Token], i: usize) -> bool {
+    i > 0 && JOINS_A_CLAUSE.contains(&toks[i - 1].norm.trim_start_matches('و'))
+}
+
 fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<Box<str>, Lookup>) -> Vec<Tag> {
     let mut seen_other: crate::fastmap::FastMap<&str, Word> = crate::fastmap::FastMap::default();
     (0..toks.len())
@@ -756,9 +761,7 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             }
             // «قبل أن يفارق»، «بعد أن انفجر»: أن after a word of time or manner joins a clause to
             // it and opens no reported content («ارتفاع يبلغ 40 متراً قبل أن …» is no «informs that»).
-            let that = l.that.filter(|&pronoun| {
-                pronoun || i == 0 || !JOINS_A_CLAUSE.contains(&toks[i - 1].norm.trim_start_matches('و'))
-            });
+            let that = l.that.filter(|&pronoun| pronoun || !after_clause_joiner(toks, i));
             Tag {
                 cue,
                 that,
@@ -968,7 +971,7 @@ mod tests {
             }
             if t.is_word() {
                 assert_eq!(g.cue, lex.cue(w), "{w}");
-                let joined = i > 0 && JOINS_A_CLAUSE.contains(&toks[i - 1].norm.trim_start_matches('و'));
+                let joined = after_clause_joiner(&toks, i);
                 assert_eq!(g.that, lex.complementizer(w).filter(|&p| p || !joined), "{w}");
             }
             seen.0 += usize::from(g.entity.is_some());
