@@ -37,7 +37,8 @@ fn link_failures(a: &Analysis, st: &Statement, checks: &str) -> Vec<String> {
                 got == want
             }
             "name" => a.speakers[st.speaker].name == want,
-            k => panic!("unknown check «{k}» (chain, rejects, answers, gender, name)"),
+            "why" => st.explain.as_deref().is_some_and(|e| e.contains(want)),
+            k => panic!("unknown check «{k}» (chain, rejects, answers, gender, name, why)"),
         };
         if !ok {
             let chain: Vec<&str> = st.chain.iter().flatten().map(|&s| a.speakers[s].name.as_str()).collect();

@@ -239,6 +239,10 @@ fn clause_opening(cx: &Ctx, cue: usize) -> Option<usize> {
             // («وكانت صحيفة "المصري اليوم" ذكرت») is part of the subject.
             at_boundary = true;
             break;
+        } else if t.kind == TokKind::Close && b >= s + 3 && cx.toks[b - 3].kind == TokKind::Open {
+            // «وكانت وزارة الدفاع الأميركية (البنتاغون) أعلنت»: a word in brackets names the
+            // subject again.
+            b -= 2;
         } else if !matches!(t.kind, TokKind::Comma | TokKind::Quote(_)) {
             break;
         }
