@@ -21,8 +21,8 @@ mod verbs;
 
 use attributions::{attribution_statement, colon_statement};
 use subjects::{
-    after_complementizer, antecedent, clause_subject_at, family_name, framed_subject, subject_after, subject_before,
-    titled_at, titled_person_at,
+    after_complementizer, antecedent, clause_subject_at, family_name, framed_subject, fronted_subject_at,
+    subject_after, subject_before, titled_at, titled_person_at,
 };
 use verbs::verb_statement;
 
@@ -484,7 +484,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             }
         } else if let Some(ev) = colon_statement(&cx, i) {
             events.push(ev);
-        } else if let Some(m) = titled.or_else(|| clause_subject_at(&cx, i)) {
+        } else if let Some(m) = titled.or_else(|| clause_subject_at(&cx, i)).or_else(|| fronted_subject_at(&cx, i)) {
             for u in &mut used[m.tok_start..m.tok_end] {
                 *u = true;
             }

@@ -59,6 +59,66 @@ pub(super) fn clause_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
     (believable && cue_follows).then_some(m)
 }
 
+/// The subject that opens a sentence before a verb of another kind, when a verb of saying with
+/// no subject of its own follows in the sentence: «ولكن ميلانيا كسرت الصمت … وأكدت أن …» —
+/// she confirms, not whoever spoke before. Token `i` is the sentence's first word, or the one
+/// after a conjunction word (لكن، ولكن، بينما).
+pub(super) fn fronted_subject_at(cx: &Ctx, i: usize) -> Option<Mention> {
+    let s = cx.sentence_start(i);
+    // (At the sentence's start an unknown word is as often the verb itself, «وواجهت ميلانيا
+    // انتقادات …»، «طمأن ياسر القحطاني …»: only a title, a body or a word with the article
+    // opens the subject there.)
+    let opens = i == s + 1 && cx.word(s).is(Gram::Conj)
+        || i == s && (cx.entity(i).is_some() || mentions::is_definite(&cx.toks[i].norm));
+    if !opens || cx.tags[i].that.is_some() {
+        return None;
+    }
+    let end = cx.sentence_end(i);
+    // (Only when a verb of saying follows: nothing else depends on it.)
+    if !(i + 2..end).any(|k| cx.cue(k).is_some()) {
+        return None;
+    }
+    let mut m = mentions::parse(&cx.doc(), i, end, false)?;
+    // «ميلانيا ترامب كسرت الصمت»: the grammar reads an unknown verb as a name's last word; a
+    // word the text says once, before the article of its object or a preposition, is the verb.
+    if let Some((a, b)) = m.name_toks {
+        let object_next = b < end && (mentions::is_definite(&cx.toks[b].norm) || cx.word(b).is(Gram::Prep));
+        if b == m.tok_end
+            && b - a >= 2
+            && object_next
+            && cx.freq.get(cx.toks[b - 1].norm.as_str()).copied().unwrap_or(0) < 2
+        {
+            m = mentions::parse(&cx.doc(), i, b - 1, false)?;
+        }
+    }
+    let v = m.tok_end;
+    // The next word is the verb: no name, article, preposition or particle, and no verb of
+    // saying (that one has its own subject before it).
+    let verb = v + 1 < end
+        && cx.toks[v].is_word()
+        && cx.tags[v].cue.is_none()
+        && cx.tags[v].that.is_none()
+        && cx.entity(v).is_none()
+        && !mentions::is_definite(&cx.toks[v].norm)
+        && !cx.word(v).is(Gram::Stop)
+        && !cx.word(v).is(Gram::Prep)
+        && !cx.word(v).is(Gram::Aux);
+    // (An unknown word may be the verb: «ثم يتناول المؤلف»، «فيما تدشن مصر». A title or body
+    // at the phrase's head is the subject, or a name with no title, body or article after its
+    // first word.)
+    let bare_name = m.class.is_none()
+        && (i + 1..m.tok_end).all(|k| cx.entity(k).is_none() && !mentions::is_definite(&cx.toks[k].norm));
+    let head_first = cx.entity(i).is_some() || mentions::is_definite(&cx.toks[i].norm) || bare_name;
+    let names_someone = head_first
+        && match m.class {
+            Some(EntityClass::Title) => !m.name.is_empty(),
+            Some(EntityClass::Document) => false,
+            Some(_) => true,
+            None => cx.plausible(&m) && !cx.word(m.tok_start).is(Gram::Common),
+        };
+    (verb && names_someone && (v + 1..end).any(|k| cx.cue(k).is_some())).then_some(m)
+}
+
 /// A titled, named person starting at token `i` (مدير عام الشؤون الصحية … الدكتور مصطفى بلجون).
 pub(super) fn titled_person_at(cx: &Ctx, i: usize) -> Option<Mention> {
     titled_at(cx, i, false)
