@@ -134,8 +134,8 @@ pub struct Lexicon {
     /// First folded word → indices into `attributions` / `denials`, in file order.
     attribution_index: StaticMap<&'static [usize]>,
     denial_index: StaticMap<&'static [usize]>,
-    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u32`).
-    word_classes: StaticMap<u32>,
+    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u64`).
+    word_classes: StaticMap<u64>,
     /// Class `common`, mined.
     common: WordSet,
     /// Class `accusative`, mined.
@@ -332,7 +332,7 @@ impl Lexicon {
         let own = self.word_classes.get(w).copied().unwrap_or(0);
         let stripped = [strip_prefix_fast(w, "و"), strip_prefix_fast(w, "ف")];
         let clitic = stripped.into_iter().flatten().filter_map(|f| self.word_classes.get(f)).fold(0, |a, &m| a | m);
-        Grams(own | clitic & !(1 << Gram::Common as u32))
+        Grams(own | clitic & !(1 << Gram::Common as u64))
     }
 
     /// True when folded word `w` (or `w` without a leading و ف) is in grammar class `class`.
@@ -357,8 +357,8 @@ impl Lexicon {
         Word {
             gram: Grams(
                 gram.0
-                    | if common { 1 << Gram::Common as u32 } else { 0 }
-                    | if accusative { 1 << Gram::Accusative as u32 } else { 0 },
+                    | if common { 1 << Gram::Common as u64 } else { 0 }
+                    | if accusative { 1 << Gram::Accusative as u64 } else { 0 },
             ),
             gram_bare: strip_prefix_fast(w, "ال").map(|r| self.grams(r)),
             name_like,
@@ -371,7 +371,7 @@ impl Lexicon {
         ["هما", "هم", "ها", "ه", "ي", "نا"].iter().any(|s| {
             w.strip_suffix(s)
                 .filter(|stem| stem.chars().nth(1).is_some())
-                .is_some_and(|stem| self.word_classes.get(stem).is_some_and(|&m| m & (1 << Gram::Prep as u32) != 0))
+                .is_some_and(|stem| self.word_classes.get(stem).is_some_and(|&m| m & (1 << Gram::Prep as u64) != 0))
         })
     }
 
@@ -556,12 +556,12 @@ fn match_rest(toks: &[Token], i: usize, p: &Phrase) -> Option<usize> {
 
 /// A set of grammar classes (`Gram`), one bit each.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Grams(u32);
+pub struct Grams(u64);
 
 impl Grams {
     #[inline]
     pub fn has(self, g: Gram) -> bool {
-        self.0 & (1 << g as u32) != 0
+        self.0 & (1 << g as u64) != 0
     }
 }
 
@@ -757,7 +757,7 @@ fn tag_with(toks: &[Token], lex: &Lexicon, known: &mut crate::fastmap::FastMap<B
             // «علي أكبر» (ولايتي، صالحي) is one given name: «أكبر» after the name is no comparative
             // (the tokenizer tells the name «عليّ» from the preposition).
             if t.norm == "اكبر" && i > 0 && toks[i - 1].norm.trim_start_matches('و') == "عليّ" {
-                word.gram = Grams(word.gram.0 & !(1 << Gram::Common as u32));
+                word.gram = Grams(word.gram.0 & !(1 << Gram::Common as u64));
             }
             // «قبل أن يفارق»، «بعد أن انفجر»: أن after a word of time or manner joins a clause to
             // it and opens no reported content («ارتفاع يبلغ 40 متراً قبل أن …» is no «informs that»).

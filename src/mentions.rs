@@ -117,7 +117,7 @@ pub(crate) fn is_nisba(w: &str) -> bool {
 
 /// Is token `k` a word that could be part of a name, with no article (جو، بايدن)?
 fn indefinite_name_word(doc: &Doc, k: usize) -> bool {
-    doc.tok(k).is_some_and(|(n, g)| n.is_word() && !definite(n) && g.word.name_like)
+    doc.tok(k).is_some_and(|(n, g)| n.is_word() && (!definite(n) || g.word.is(Gram::Given)) && g.word.name_like)
 }
 
 /// A noun in ة with a possessive pronoun (كلمته، رسالتها، مسؤوليتهم; with `my`, سعادتي too) of
@@ -334,9 +334,10 @@ impl<'p> Parser<'p> {
         }
     }
 
-    /// The word being read carries the article (`definite`).
+    /// The word being read carries the article (`definite`; not a given name spelled like
+    /// one, الحبيب، الكسيس).
     fn definite(&self) -> bool {
-        is_definite(self.w()) && !self.doc.toks[self.j].hamza_lam
+        is_definite(self.w()) && !self.doc.toks[self.j].hamza_lam && !self.wd().is(Gram::Given)
     }
 
     /// What the word lists say of the word being read.
@@ -1145,7 +1146,9 @@ impl<'p> Parser<'p> {
             .name
             .map_or(0, |(a, b)| (a..b).filter(|&k| !(particle(k) || compound(k) && k > a && !particle(k - 1))).count());
         let after_particle = particle(j - 1);
-        let after_family_name = definite(&toks[j - 1]) && !compound(j - 1) && !(j >= 2 && particle(j - 2));
+        // (Not after a given name spelled with the article: «الحبيب الصيد».)
+        let definite_before = definite(&toks[j - 1]) && !doc.word(j - 1).is(Gram::Given);
+        let after_family_name = definite_before && !compound(j - 1) && !(j >= 2 && particle(j - 2));
         // (A place ends a name of two words or more, a person's: «تيريزا ماي | موسكو»; after one
         // word it may be part of a body's name: «مهرجان دبي السينمائي».)
         let long_name = self.name.is_some_and(|(a, b)| b - a >= 2);

@@ -157,10 +157,13 @@ pub enum Gram {
     /// Words for one unnamed source (مصدر، مسؤول): «وأضاف المصدر»، «وأوضح المسؤول» may stand for a
     /// person the text named; a plural one (الخبراء، الباحثون) never does.
     OneSource,
+    /// Given names spelled like a word with the article (الحبيب، الباجي، الكسيس): a name after
+    /// a title, not its adjective («رئيس الحكومة الحبيب الصيد»).
+    Given,
 }
 
-// `word_classes` keeps one bit per class in a u32: a class past the 32nd must widen it.
-const _: () = assert!((Gram::OneSource as u32) < 32);
+// `word_classes` keeps one bit per class in a u64: a class past the 64th must widen it.
+const _: () = assert!((Gram::Given as u32) < 64);
 
 /// The class names of grammar.tsv's second column.
 fn gram_class(k: &str) -> Option<Gram> {
@@ -197,6 +200,7 @@ fn gram_class(k: &str) -> Option<Gram> {
         "selfref" => Gram::SelfRef,
         "address" => Gram::Address,
         "onesource" => Gram::OneSource,
+        "given" => Gram::Given,
         _ => return None,
     })
 }
@@ -275,8 +279,8 @@ pub struct Tables {
     /// without its article), in file order.
     pub attribution_index: BTreeMap<String, Vec<usize>>,
     pub denial_index: BTreeMap<String, Vec<usize>>,
-    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u32`).
-    pub word_classes: BTreeMap<String, u32>,
+    /// Single-word grammar rows: folded word → bit set of its classes (bit = `Gram as u64`).
+    pub word_classes: BTreeMap<String, u64>,
     /// The mined words of class `common` (`SortedWords`).
     pub common: SortedWords,
     /// The mined words of class `accusative`, kept the same way.
@@ -521,7 +525,7 @@ pub fn load(files: &Files) -> Result<Tables, LexiconError> {
     let as_string = |c: &Gram| matches!(c, Gram::Common | Gram::Accusative);
     for (p, class) in lex.grammar.iter().chain(mined_words.iter().filter(|(_, c)| !as_string(c))) {
         if p.words.len() == 1 {
-            *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u32 << *class as u32;
+            *lex.word_classes.entry(p.words[0].clone()).or_default() |= 1u64 << *class as u64;
         }
     }
     for (i, p) in lex.attributions.iter().enumerate() {
