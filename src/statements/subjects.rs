@@ -193,6 +193,11 @@ pub(super) fn subject_before(cx: &Ctx, cue: usize) -> Option<Mention> {
         }
     }
     let b = clause_opening(cx, cue)?;
+    // (A phrase that opens with a preposition or a verb of the verbal noun is no subject: «وأمام
+    // إلحاح الصحافيين قال: …»، «… أن يتم تدميرها، قال بن إلياهو».)
+    if cx.word(b).is(Gram::Prep) || cx.word(b).is(Gram::Masdar) {
+        return None;
+    }
     // «والرفاعي، الذي أجرى اتصالين …، يؤكد»: a relative clause between commas stands between
     // the subject and its verb.
     let mut limit = cue;
