@@ -167,30 +167,32 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
             None
         });
     }
-    // «…، وهو ما نفته الوزارة»: what the clause before says, which `statements` made the
-    // denial's content; the statement inside it («اتهمت الوزارة السلطات …»), else its accusation.
+    // «…، وهو ما نفته الوزارة»، «…، الأمر الذي ينفيه»: what the clause before the pointing words
+    // says (from its sentence's start to their comma): the statement inside it («اتهمت الوزارة
+    // السلطات …»), else its accusation, else the clause.
     for (i, d) in sts.iter().enumerate() {
         let cue = tok_range((d.cue.start, d.cue.end)).0;
-        if d.kind != StatementKind::Denial || !reader.refers_back(cue) {
+        let Some(p) = crate::statements::pointer_start(toks, tags, cue).filter(|_| d.kind == StatementKind::Denial)
+        else {
             continue;
-        }
-        let inside = candidates.iter().find(|c| {
-            c.statement.is_some_and(|s| sts[s].speaker != d.speaker)
-                && d.content.start <= c.span.0
-                && c.span.1 <= d.content.end
-        });
-        let accusation =
-            (contents[i].0..contents[i].1).find(|&k| reader.accusation_noun(k)).map(|k| (toks[k].start, d.content.end));
-        targets[i] = match (inside, accusation) {
-            (Some(c), _) => Some(Target {
-                start: c.span.0,
-                end: c.span.1,
-                text: text[c.span.0..c.span.1].to_string(),
-                statement: c.statement,
-            }),
-            (None, Some((a, b))) => Some(Target { start: a, end: b, text: text[a..b].to_string(), statement: None }),
-            (None, None) => None,
         };
+        let comma = p - 1;
+        let start =
+            (0..comma).rev().find(|&k| matches!(toks[k].kind, TokKind::End | TokKind::Para)).map_or(0, |k| k + 1);
+        let Some(clause) = (start..comma).find(|&k| toks[k].is_word()).map(|a| (toks[a].start, toks[comma - 1].end))
+        else {
+            continue;
+        };
+        let inside = candidates.iter().find(|c| {
+            c.statement.is_some_and(|s| sts[s].speaker != d.speaker) && clause.0 <= c.span.0 && c.span.1 <= clause.1
+        });
+        let accusation = (start..comma).find(|&k| reader.accusation_noun(k)).map(|k| (toks[k].start, clause.1));
+        let (a, b, statement) = match (inside, accusation) {
+            (Some(c), _) => (c.span.0, c.span.1, c.statement),
+            (None, Some((a, b))) => (a, b, None),
+            (None, None) => (clause.0, clause.1, None),
+        };
+        targets[i] = Some(Target { start: a, end: b, text: text[a..b].to_string(), statement });
     }
     for (st, t) in analysis.statements.iter_mut().zip(targets) {
         st.rejects = t;
@@ -447,11 +449,6 @@ impl<'a> Reader<'a> {
             let w = bare(&self.toks[k].norm);
             self.toks[k].is_word() && (self.lex.is(w, Gram::Allege) || self.lex.is(w, Gram::Accusation))
         })
-    }
-
-    /// «وهو ما نفته»، «وهذا ما نفاه»: the cue at `k` after «ما» and a word pointing back.
-    fn refers_back(&self, k: usize) -> bool {
-        k >= 2 && self.toks[k - 1].norm == "ما" && self.tags[k - 2].word.is(Gram::Pointer)
     }
 }
 

@@ -476,7 +476,7 @@ pub fn find(text: &str, toks: &[Token], tags: &[Tag], quotes: &Quotes, lex: &Lex
             // الشركة» is the company's denial of it; see `verbs`.)
             let relative_ma = i > 0
                 && matches!(toks[i - 1].norm.as_str(), "ما" | "مما" | "لم" | "ولم" | "لن" | "ولن" | "فلم" | "لا" | "ولا")
-                && !(i >= 3 && refers_back_at(&cx, i - 2) && toks[i - 3].kind == TokKind::Comma);
+                && pointer_start(toks, tags, i).is_none();
             if !relative_ma {
                 if let Some(ev) = verb_statement(&cx, i, cm, &mut used) {
                     events.push(ev);
@@ -702,7 +702,7 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
             return k;
         }
         // «…، وهو ما نفته الوزارة»: a denial of what came before ends it, at its comma.
-        if k > start + 1 && cx.toks[k].kind == TokKind::Comma && refers_back_at(cx, k + 1) {
+        if k > start + 1 && cx.toks[k].kind == TokKind::Comma && pointer_phrase(cx.toks, cx.tags, k + 1).is_some() {
             return k;
         }
         if k > start {
@@ -739,8 +739,11 @@ fn content_end(cx: &Ctx, start: usize, sent_end: usize) -> usize {
                 // (between) — a verb that needs a preposition or a clause and has none.
                 let needs_prep = entry.frame == Frame::Np
                     && entry.prep.is_some_and(|p| cx.toks.get(k + 1).is_none_or(|t| t.norm != p));
+                // (A verb with its «و» right after a comma is a new clause of saying: its content may
+                // open further on, «…، وقال في خطاب تلفزيوني ألقاه من مقر إقامته … إن …».)
+                let reach = if cm.conj && cx.toks[k - 1].kind == TokKind::Comma { 24 } else { 8 };
                 let needs_clause = matches!(entry.frame, Frame::Clause | Frame::Relay | Frame::Named)
-                    && !opens_within(cx, k + 1, sent_end, 8);
+                    && !opens_within(cx, k + 1, sent_end, reach);
                 let silent = entry.kind == CueKind::Reject && !rejects_accusation(cx, k + 1)
                     || entry.kind == CueKind::Question
                     || needs_prep
@@ -782,12 +785,36 @@ fn quote_before(cx: &Ctx, i: usize) -> Option<crate::quotes::Quote> {
     (q.close - q.open > 3 || b < i).then_some(*q)
 }
 
-/// «وهو ما نفته الوزارة»، «وهذا ما أكده …» at token `i`: a pronoun and «ما» before a cue, which
-/// takes the clause before it as its content.
-fn refers_back_at(cx: &Ctx, i: usize) -> bool {
-    cx.toks.get(i).is_some_and(|t| matches!(t.norm.as_str(), "وهو" | "وهي" | "وهذا" | "وذلك" | "هو"))
-        && cx.toks.get(i + 1).is_some_and(|t| t.norm == "ما")
-        && cx.tags.get(i + 2).is_some_and(|t| t.cue.is_some_and(|c| c.enclitic))
+/// «…، وهو ما نفته الوزارة»، «…، الأمر الذي ينفيه»، «…، وهي اتهامات تنفيها موسكو»: the words at
+/// token `j` (right after a comma) point back to the clause before the comma, and a cue with an
+/// object pronoun — the «it» they point to — follows them. Returns the cue's token.
+///
+/// The forms: a pronoun (وهو، وهي، وهذا، وذلك) and «ما»; «الأمر الذي», with the pronoun before it
+/// or not; a pronoun and an indefinite noun of accusation or «أمر» («وهو اتهام تنفيه»). Counted in
+/// the corpus before a verb of denial with its pronoun: «وهو ما» 217 times, «الأمر الذي» 100, the
+/// pronoun and a noun about 40.
+pub(crate) fn pointer_phrase(toks: &[Token], tags: &[Tag], j: usize) -> Option<usize> {
+    let word = |k: usize| toks.get(k).map_or("", |t| t.norm.as_str());
+    let pronoun = matches!(word(j), "وهو" | "وهي" | "وهذا" | "وذلك" | "هو");
+    let mut k = j + usize::from(pronoun);
+    match word(k) {
+        "ما" if pronoun => k += 1,
+        "الامر" if word(k + 1) == "الذي" => k += 2,
+        "امر" if pronoun => k += 1,
+        _ if pronoun && tags.get(k).is_some_and(|t| t.word.is(Gram::Accusation) && !t.word.is(Gram::Pointer)) => k += 1,
+        _ => return None,
+    }
+    tags.get(k)?.cue.filter(|c| c.enclitic)?;
+    Some(k)
+}
+
+/// Where the words pointing back to the clause before the cue at `i` start (see
+/// `pointer_phrase`), after the comma that ends that clause.
+pub(crate) fn pointer_start(toks: &[Token], tags: &[Tag], i: usize) -> Option<usize> {
+    (i.saturating_sub(4)..i)
+        .rev()
+        .find(|&c| toks[c].kind == TokKind::Comma && pointer_phrase(toks, tags, c + 1) == Some(i))
+        .map(|c| c + 1)
 }
 
 /// True when a complementizer, colon or quotation opens within `n` tokens from `i`.
@@ -894,6 +921,14 @@ mod tests {
     fn a_gloss_after_a_comma_ends_the_content() {
         let text = "قال الوزير أحمد سالم إن الاتفاق قريب، في إشارة إلى المفاوضات مع إيران.";
         assert_eq!(content(text, "الاتفاق"), "الاتفاق قريب");
+    }
+
+    #[test]
+    fn a_verb_of_saying_after_a_comma_ends_the_content_though_its_clause_opens_late() {
+        // real_2216: the denial ran on over the next statement, whose «إن» comes 14 words later.
+        let text = "نفى الوزير كريم عادل التهم التي وجهتها إليه الشرطة، وقال في خطاب تلفزيوني ألقاه من مقر \
+                    إقامته بعد دقائق من إعلان الشرطة إن الادعاءات لا أساس لها.";
+        assert_eq!(content(text, "التهم"), "التهم التي وجهتها إليه الشرطة");
     }
 
     #[test]
