@@ -355,7 +355,7 @@ pub(super) fn verb_statement(cx: &Ctx, i: usize, cm: crate::lexicon::CueMatch, u
         match q {
             Some(q) => (span(cx, q.open + 1, q.close), Form::Direct),
             None => {
-                let end = content_end(cx, k + 1, sent_end);
+                let end = colon_content_end(cx, k + 1, sent_end);
                 (span(cx, k + 1, end), Form::Direct)
             }
         }
