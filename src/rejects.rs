@@ -177,8 +177,13 @@ pub fn link(text: &str, toks: &[Token], tags: &[Tag], lex: &Lexicon, analysis: &
             continue;
         };
         let comma = p - 1;
-        let start =
-            (0..comma).rev().find(|&k| matches!(toks[k].kind, TokKind::End | TokKind::Para)).map_or(0, |k| k + 1);
+        // (The sentence's start as `statements` found it for the cue, at most
+        // `MAX_LOOKBACK` tokens back, so the search stays bounded in unpunctuated text.)
+        let floor = cue.saturating_sub(crate::statements::MAX_LOOKBACK);
+        let start = (floor..comma)
+            .rev()
+            .find(|&k| matches!(toks[k].kind, TokKind::End | TokKind::Para))
+            .map_or(floor, |k| k + 1);
         let Some(clause) = (start..comma).find(|&k| toks[k].is_word()).map(|a| (toks[a].start, toks[comma - 1].end))
         else {
             continue;

@@ -96,7 +96,7 @@ pub enum Event {
 const MAX_CONTENT: usize = 400;
 
 /// The most tokens looked back for a sentence start or a subject.
-const MAX_LOOKBACK: usize = 80;
+pub(crate) const MAX_LOOKBACK: usize = 80;
 
 struct Ctx<'a> {
     /// How often each folded word occurs in the text: a proper name is usually repeated.
